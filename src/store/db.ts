@@ -9,6 +9,9 @@ import pg from 'pg';
 
 // PostgreSQL returns int8/numeric as strings by default; our ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseInt(value, 10));
+// A calendar date is text (YYYY-MM-DD), never a Date at some time zone's midnight.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -27,6 +30,8 @@ export interface DatabaseOptions {
   pool?: { min: number; max: number };
   /** PostgreSQL only: statement_timeout set on every pooled connection. */
   statementTimeoutMs?: number;
+  /** PostgreSQL only: schemas to search (tests use a private schema each). */
+  searchPath?: readonly string[];
 }
 
 /** Opens the store's database. Never runs migrations: see migrate.ts. */
@@ -40,6 +45,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   const knex = knexFactory({
     client: 'pg',
     connection: url,
+    ...(options.searchPath ? { searchPath: [...options.searchPath] } : {}),
     pool: {
       min: options.pool?.min ?? 0,
       max: options.pool?.max ?? 10,
@@ -54,7 +60,11 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir === 'memory';
   if (!inMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const pglite = new PGlite(inMemory ? undefined : path.resolve(dataDir), { extensions: { pg_trgm, unaccent } });
+  const pglite = new PGlite({
+    ...(inMemory ? {} : { dataDir: path.resolve(dataDir) }),
+    extensions: { pg_trgm, unaccent },
+    parsers: { [DATE_OID]: (value: string) => value, 20: (value: string) => Number.parseInt(value, 10) },
+  });
   await pglite.waitReady;
   await pglite.exec(`SET TIME ZONE 'UTC'`);
   const knex = knexFactory({

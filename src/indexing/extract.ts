@@ -1,0 +1,83 @@
+import { isControlField, type DataField, type MarcRecord } from '../marc/record.js';
+import type { CompiledIndex, CompiledSource } from './index-map.js';
+
+/**
+ * Tags whose indicator counts leading characters to ignore when filing ("The ", "Les ").
+ * Value: which indicator holds the count.
+ */
+const NONFILING_INDICATOR: Readonly<Record<string, 'ind1' | 'ind2'>> = {
+  '130': 'ind1', '630': 'ind1', '730': 'ind1', '740': 'ind1',
+  '222': 'ind2', '240': 'ind2', '242': 'ind2', '243': 'ind2', '245': 'ind2', '440': 'ind2', '830': 'ind2',
+};
+
+/** One value an index takes from a record: the text as catalogued and the text to file under. */
+export interface ExtractedValue {
+  readonly text: string;
+  readonly filing: string;
+}
+
+/** Every value of one index in a record, in record order (880 vernacular fields count as their linked tag). */
+export function extractValues(record: MarcRecord, index: CompiledIndex): ExtractedValue[] {
+  const out: ExtractedValue[] = [];
+  if (index.anywhere) {
+    for (const field of record.fields) {
+      if (isControlField(field)) continue;
+      const text = joinSubfields(field, undefined);
+      if (text) out.push({ text, filing: text });
+    }
+    return out;
+  }
+  for (const source of index.sources) {
+    if (source.tag === 'LDR') {
+      pushRange(out, record.leader, source);
+      continue;
+    }
+    for (const field of record.fields) {
+      if (isControlField(field)) {
+        if (source.tagPattern.test(field.tag)) pushRange(out, field.value, source);
+        continue;
+      }
+      const tag = effectiveTag(field);
+      if (!source.tagPattern.test(tag) || source.range) continue;
+      if (source.ind1 !== undefined && field.ind1 !== source.ind1) continue;
+      if (source.ind2 !== undefined && field.ind2 !== source.ind2) continue;
+      const text = joinSubfields(field, source.subfields);
+      if (!text) continue;
+      out.push({ text, filing: skipNonfiling(tag, field, text, source.subfields) });
+    }
+  }
+  return out;
+}
+
+/** An 880 field counts as the field it is linked to ($6 "245-01/$1" -> 245). */
+function effectiveTag(field: DataField): string {
+  if (field.tag !== '880') return field.tag;
+  const link = field.subfields.find((sf) => sf.code === '6')?.value;
+  const linked = link ? /^(\d{3})/.exec(link)?.[1] : undefined;
+  return linked ?? field.tag;
+}
+
+function joinSubfields(field: DataField, codes: string | undefined): string {
+  const parts: string[] = [];
+  for (const sf of field.subfields) {
+    if (sf.code === '6' || sf.code === '8') continue; // linkage, not content
+    if (codes !== undefined ? codes.includes(sf.code) : /[a-z]/.test(sf.code)) parts.push(sf.value.trim());
+  }
+  return parts.filter(Boolean).join(' ');
+}
+
+function pushRange(out: ExtractedValue[], value: string, source: CompiledSource): void {
+  const text = source.range ? value.slice(source.range[0], source.range[1] + 1) : value;
+  const trimmed = text.trim();
+  if (trimmed && !/^[|#\s]+$/.test(trimmed)) out.push({ text: trimmed, filing: trimmed });
+}
+
+function skipNonfiling(tag: string, field: DataField, text: string, codes: string | undefined): string {
+  const indicator = NONFILING_INDICATOR[tag];
+  if (!indicator) return text;
+  const count = Number(field[indicator]);
+  const first = field.subfields.find((sf) => sf.code !== '6' && sf.code !== '8');
+  // The count applies to the start of $a; only meaningful when $a leads the extracted text.
+  if (!count || first?.code !== 'a' || (codes !== undefined && !codes.includes('a'))) return text;
+  return text.slice(count);
+}

@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import * as m0001 from '../../migrations/0001-records.js';
+
+/**
+ * Migrations are listed here statically (not discovered on disk) so that the same code runs from
+ * TypeScript under jest and from the compiled dist/ tree. Append new migrations; never reorder.
+ */
+const migrations: ReadonlyArray<readonly [string, Knex.Migration]> = [
+  ['0001-records', m0001],
+];
+
+export const migrationSource: Knex.MigrationSource<Knex.Migration> = {
+  getMigrations: async () => migrations.map(([name, migration]) => ({ name, migration })) as never,
+  getMigrationName: (entry) => (entry as unknown as { name: string }).name,
+  getMigration: async (entry) => (entry as unknown as { migration: Knex.Migration }).migration,
+};
+
+/** Brings the schema up to date. Safe to run at every start (serialised by knex's migration lock). */
+export async function migrateToLatest(knex: Knex): Promise<string[]> {
+  const [, applied] = (await knex.migrate.latest({ migrationSource })) as [number, string[]];
+  return applied;
+}
