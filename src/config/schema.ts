@@ -5,6 +5,7 @@ import { importSchema } from './sections/import.js';
 import { indexesSchema } from './sections/indexes.js';
 import { librariesSchema } from './sections/libraries.js';
 import { oaiSchema } from './sections/oai.js';
+import { sampleSchema } from './sections/sample.js';
 import { serverSchema } from './sections/server.js';
 import { sruSchema } from './sections/sru.js';
 
@@ -13,6 +14,7 @@ export const configSchema = z.strictObject({
   server: serverSchema.default(serverSchema.parse({})),
   database: databaseSchema.default(databaseSchema.parse({})),
   import: importSchema.default(importSchema.parse({})),
+  sample: sampleSchema.default(sampleSchema.parse({})),
   libraries: librariesSchema,
   indexes: indexesSchema,
   oai: oaiSchema.default(oaiSchema.parse({})),

@@ -14,6 +14,4 @@ export const databaseSchema = z.strictObject({
   }).default({ min: 0, max: 10 }),
   /** Upper bound for any one SQL statement issued while serving a request (PostgreSQL only). */
   statementTimeoutMs: z.number().int().min(0).default(30000),
-  /** Load the bundled sample catalogue when the store holds no records (the two-command start). */
-  loadSampleWhenEmpty: z.boolean().default(true),
 });

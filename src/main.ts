@@ -1,0 +1,252 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { pino, type Logger } from 'pino';
+import { createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfigFile, type LoadedConfig } from './config/load.js';
+import type { Deps } from './deps.js';
+import { ImportAborted, runImport } from './import/import-run.js';
+import { openMarcSource } from './import/marc-source.js';
+import { progressDisplay } from './import/progress.js';
+import { formatReport, type ImportReport } from './import/report.js';
+import { compileIndexMap } from './indexing/index-map.js';
+import { openStore, type Store } from './store/store.js';
+
+/**
+ * The `libgate` command. This is the only module that reads process.env: everything below receives
+ * its settings as arguments.
+ */
+const USAGE = `usage: libgate <command> [options]
+
+commands:
+  serve                      serve OAI-PMH (/oai), SRU (/sru) and ILS-DI (/ilsdi) over HTTP
+      --port N               listen on port N (default: server.port, or PORT)
+  import FILE...             import MARC records (ISO 2709 or MARCXML, detected from content)
+      --format F             iso2709 | marcxml (skip detection)
+      --id FIELD             where the local identifier is: 001 (default), 999$c, ...
+      --strict               stop at the first bad record instead of skipping it
+      --batch-size N         records per transaction (default: import.batchSize)
+  delete ID...               turn records into deletion tombstones
+      --file LIST            also delete the identifiers listed in LIST (one per line)
+  migrate                    bring the database schema up to date
+
+options for every command:
+  --config FILE              configuration file (default: LIBGATE_CONFIG, else conf/libgate.yaml)
+  --help                     show this help
+
+environment: DATABASE_URL (postgres://… selects PostgreSQL), PORT, LIBGATE_CONFIG
+`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  port: { type: 'string' },
+  format: { type: 'string' },
+  id: { type: 'string' },
+  strict: { type: 'boolean' },
+  'batch-size': { type: 'string' },
+  file: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Exit status: 0 success, 1 failure (or records skipped on import), 2 usage or configuration error. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let parsed: { values: Options; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`libgate: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help || !command || command === 'help') {
+    process.stdout.write(USAGE);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  let loaded: LoadedConfig;
+  try {
+    loaded = loadConfigFile(parsed.values.config ?? env.LIBGATE_CONFIG ?? defaultConfigFile(), {
+      databaseUrl: env.DATABASE_URL || undefined,
+      port: parsePort(parsed.values.port ?? env.PORT),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`libgate: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(loaded);
+      case 'import':
+        return await importCommand(loaded, rest, parsed.values);
+      case 'delete':
+        return await deleteCommand(loaded, rest, parsed.values);
+      case 'migrate':
+        return await migrateCommand(loaded);
+      default:
+        process.stderr.write(`libgate: unknown command '${command}'\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
+  }
+}
+
+class UsageError extends Error {}
+
+function parsePort(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port/PORT must be a port number, got '${text}'`);
+  return port;
+}
+
+/** The package's own conf/libgate.yaml, wherever the command is run from. */
+function defaultConfigFile(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'conf', 'libgate.yaml');
+}
+
+function resolvePath(loaded: LoadedConfig, file: string): string {
+  return file === 'memory' ? file : path.resolve(loaded.baseDir, file);
+}
+
+function makeLogger(loaded: LoadedConfig, destination: 1 | 2): Logger {
+  return pino({ level: loaded.config.server.logLevel, base: { service: 'libgate' } }, pino.destination({ dest: destination, sync: destination === 2 }));
+}
+
+async function open(loaded: LoadedConfig): Promise<Store> {
+  return openStore(loaded.config, systemClock, { dataDir: resolvePath(loaded, loaded.config.database.dataDir), migrate: true });
+}
+
+async function serve(loaded: LoadedConfig): Promise<number> {
+  const log = makeLogger(loaded, 1);
+  const { config } = loaded;
+  const store = await open(loaded);
+  const indexMap = compileIndexMap(config.indexes);
+  const deps: Deps = { config, store, clock: systemClock, log, indexMap };
+  if (config.sample.loadWhenEmpty && (await store.records.count({ includeDeleted: true })) === 0) {
+    const file = resolvePath(loaded, config.sample.catalogue);
+    log.info({ file }, 'empty store: loading the sample catalogue');
+    const report = await importFiles(deps, [file], { strict: false });
+    log.info({ ...report, skips: undefined }, 'sample catalogue loaded');
+  }
+  const app = createApp(deps);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.server.port, config.server.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.server.port;
+  log.info({ port, database: store.kind, baseUrl: config.server.baseUrl }, `libgate listening on http://${config.server.host}:${port}`);
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+      const force = setTimeout(() => server.closeAllConnections(), config.server.shutdownGraceSeconds * 1000);
+      force.unref();
+      server.close(async () => {
+        clearTimeout(force);
+        await store.close();
+        log.info('stopped');
+        resolve(0);
+      });
+      server.closeIdleConnections();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
+
+async function importFiles(deps: Deps, files: readonly string[], options: { strict: boolean; format?: 'iso2709' | 'marcxml'; idField?: string; batchSize?: number; progress?: boolean }): Promise<ImportReport> {
+  const display = options.progress ? progressDisplay(process.stderr) : undefined;
+  try {
+    const sources = files.map((file) => openMarcSource(file, options.format));
+    return await runImport(sources, deps.store.records, {
+      idField: options.idField ?? deps.config.import.idField,
+      items: deps.config.import.items,
+      indexMap: deps.indexMap,
+      batchSize: options.batchSize ?? deps.config.import.batchSize,
+      strict: options.strict,
+      log: deps.log,
+      ...(display ? { onProgress: (p) => display.update(p) } : {}),
+    });
+  } finally {
+    display?.stop();
+  }
+}
+
+async function importCommand(loaded: LoadedConfig, files: string[], values: Options): Promise<number> {
+  if (files.length === 0) return usage('import needs at least one FILE');
+  if (values.format && values.format !== 'iso2709' && values.format !== 'marcxml') return usage(`--format must be iso2709 or marcxml, got '${values.format}'`);
+  if (values.id && !/^[0-9A-Za-z]{3}(\$[0-9a-z])?$/.test(values.id)) return usage(`--id must look like 001 or 999$c, got '${values.id}'`);
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) return usage('--batch-size must be a positive integer');
+  for (const file of files) if (!existsSync(file)) return usage(`no such file: ${file}`);
+  const log = makeLogger(loaded, 2);
+  const store = await open(loaded);
+  const deps: Deps = { config: loaded.config, store, clock: systemClock, log, indexMap: compileIndexMap(loaded.config.indexes) };
+  const started = Date.now();
+  try {
+    const report = await importFiles(deps, files, {
+      strict: Boolean(values.strict),
+      ...(values.format ? { format: values.format as 'iso2709' | 'marcxml' } : {}),
+      ...(values.id ? { idField: values.id } : {}),
+      ...(batchSize ? { batchSize } : {}),
+      progress: true,
+    });
+    process.stdout.write(`${formatReport(report, (Date.now() - started) / 1000)}\n`);
+    return report.skipped > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ImportAborted) {
+      process.stderr.write(`libgate import: stopped (--strict): ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function deleteCommand(loaded: LoadedConfig, ids: string[], values: Options): Promise<number> {
+  const listed = (values.file ?? []).flatMap((file) => {
+    if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    return readFileSync(file, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  });
+  const all = [...ids, ...listed];
+  if (all.length === 0) return usage('delete needs at least one ID or --file LIST');
+  const store = await open(loaded);
+  try {
+    const outcomes = await store.records.delete(all);
+    const count = (kind: string) => outcomes.filter((o) => o === kind).length;
+    process.stdout.write(`deleted ${count('deleted')}, already deleted ${count('already-deleted')}, not found ${count('not-found')}\n`);
+    all.forEach((id, i) => {
+      if (outcomes[i] === 'not-found') process.stdout.write(`  not found: ${id}\n`);
+    });
+    return count('not-found') > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function migrateCommand(loaded: LoadedConfig): Promise<number> {
+  const store = await open(loaded);
+  await store.close();
+  process.stdout.write('database schema is up to date\n');
+  return 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`libgate: ${message}\n`);
+  return 2;
+}

@@ -1,0 +1,56 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config/schema.js';
+import { openDatabase, type Database, type DatabaseKind } from './db.js';
+import { migrateToLatest } from './migration-source.js';
+import { RecordRepository } from './record-repository.js';
+
+/** The record repository as the rest of the gateway sees it: one object per concern, all over one database. */
+export interface Store {
+  readonly kind: DatabaseKind;
+  readonly records: RecordRepository;
+  /** Answers when the database does; throws when it does not (health checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createStore(db: Database, config: Config, clock: Clock): Store {
+  const declared = config.libraries;
+  const records = new RecordRepository(db.knex, clock, (code) => ({
+    name: declared[code]?.name ?? code,
+    pickup: declared[code]?.pickup ?? true,
+  }));
+  return {
+    kind: db.kind,
+    records,
+    async ping() {
+      await db.knex.raw('SELECT 1');
+    },
+    close: () => db.close(),
+  };
+}
+
+export interface OpenStoreOptions {
+  /** Resolved PGlite directory or 'memory' (ignored for PostgreSQL). */
+  readonly dataDir: string;
+  /** Run pending migrations first (serve and import do; tests migrate themselves). */
+  readonly migrate: boolean;
+}
+
+/** Opens the configured database (PostgreSQL when database.url is set, else PGlite) and wraps it. */
+export async function openStore(config: Config, clock: Clock, options: OpenStoreOptions): Promise<Store> {
+  const db = await openDatabase({
+    url: config.database.url,
+    dataDir: options.dataDir,
+    pool: config.database.pool,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+  });
+  try {
+    if (options.migrate) await migrateToLatest(db.knex);
+    const store = createStore(db, config, clock);
+    await store.records.syncLibraries(config.libraries);
+    return store;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
