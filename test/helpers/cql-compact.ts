@@ -1,0 +1,37 @@
+/**
+ * The compact, readable form of a CQL AST used by the golden files in test/conformance/cql/ (and
+ * handy in unit tests). Positions are left out: they are tested where they matter.
+ *
+ *   bare term (implied index/relation)  {"term": "cat"}
+ *   search clause                       {"index": "dc.title", "relation": "any", "modifiers"?: [...], "term": "fish"}
+ *   modifier                            ["stem"] or ["distance", "<=", "3"]
+ *   boolean                             {"and": [left, right], "modifiers"?: [...]}
+ *   prefix assignments                  {"prefixes": [["dc", "info:..."], [null, "uri"]], "query": ...}
+ *   sortby                              {"query": ..., "sortBy": [{"index": "dc.date", "modifiers"?: [...]}]}
+ */
+import type { CqlQuery, Modifier } from '../../src/sru/cql/ast.js';
+
+export type Compact = string | null | Compact[] | { [key: string]: Compact };
+
+export function toCompact(node: CqlQuery): Compact {
+  switch (node.kind) {
+    case 'searchClause':
+      return node.implied
+        ? { term: node.term }
+        : { index: node.index, relation: node.relation.base, ...modifiers(node.relation.modifiers), term: node.term };
+    case 'boolean':
+      return { [node.op]: [toCompact(node.left), toCompact(node.right)], ...modifiers(node.modifiers) };
+    case 'prefix':
+      return { prefixes: node.assignments.map((a) => [a.name ?? null, a.uri]), query: toCompact(node.query) };
+    case 'sortedQuery':
+      return {
+        query: toCompact(node.query),
+        sortBy: node.sortKeys.map((k) => ({ index: k.index, ...modifiers(k.modifiers) })),
+      };
+  }
+}
+
+function modifiers(list: readonly Modifier[]): { modifiers?: Compact } {
+  if (list.length === 0) return {};
+  return { modifiers: list.map((m) => (m.comparison === undefined ? [m.name] : [m.name, m.comparison, m.value ?? ''])) };
+}
