@@ -35,3 +35,8 @@ function modifiers(list: readonly Modifier[]): { modifiers?: Compact } {
   if (list.length === 0) return {};
   return { modifiers: list.map((m) => (m.comparison === undefined ? [m.name] : [m.name, m.comparison, m.value ?? ''])) };
 }
+
+/** A deep copy without the `pos` fields, for comparing trees parsed from different texts. */
+export function stripPositions<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'pos' ? undefined : v))) as T;
+}
