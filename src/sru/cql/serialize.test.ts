@@ -13,6 +13,7 @@ describe('toCql', () => {
     ['cql.serverChoice = x', 'cql.serverChoice = x'],
     ['title = harry potter', 'title = harry and title = potter'],
     ['a b c', 'a and b and c'],
+    ['c or a b', 'c or (a and b)'],
     ['"and" or "Sortby"', '"and" or "Sortby"'],
     ['title = or', 'title = "or"'],
     ['"dc.title" = "fish"', 'dc.title = fish'],
