@@ -5,7 +5,8 @@
  * term; parentheses only where left-associativity or a prefix scope needs them; a term or name
  * quoted only when it must be (empty, whitespace, `( ) = < > " /`, or a reserved word); prefix
  * URIs always quoted (OASIS CQL requires it). Free-form input comes back with explicit `and`s
- * (the parser leaves no trace of it).
+ * (the parser leaves no trace of it), so the text may be longer than the query it came from, and
+ * nest one level deeper where a term list was a right operand (`c or a b` -> `c or (a and b)`).
  */
 import type { CqlNode, CqlQuery, Modifier, PrefixAssignment, SearchClause, SortKey } from './ast.js';
 import { isWhitespace, keywordOf, WORD_DELIMITERS } from './tokens.js';
