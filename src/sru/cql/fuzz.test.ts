@@ -64,6 +64,8 @@ describe('CQL parser on arbitrary input', () => {
       '('.repeat(5_000) + 'a' + ')'.repeat(4_999),
       'a '.repeat(4_999),
       'a and '.repeat(1_666) + 'a',
+      'a and '.repeat(1_000) + 'a',
+      'a and ('.repeat(64) + 'a' + ')'.repeat(64),
       '> p = "u" '.repeat(999) + 'a',
       '"'.repeat(9_999),
       '\\'.repeat(10_000),

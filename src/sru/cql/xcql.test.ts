@@ -74,6 +74,12 @@ describe('toXcql', () => {
     ].join('\n'));
   });
 
+  it('stops indenting at 32 levels, so deep trees stay linear in size', () => {
+    const deep = toXcql(parseCql('a and ('.repeat(40) + 'b' + ')'.repeat(40)));
+    const widest = Math.max(...deep.split('\n').map((line) => line.length - line.trimStart().length));
+    expect(widest).toBe(64);
+  });
+
   it('keeps escapes in terms as the AST has them', () => {
     expect(flat(String.raw`"a\*b \"c\""`)).toContain(String.raw`<term>a\*b "c"</term>`);
   });

@@ -66,7 +66,12 @@ export interface XcqlRenderOptions extends XcqlOptions {
 export function toXcql(query: CqlQuery, options: XcqlRenderOptions = {}): string {
   const indent = options.indent ?? 2;
   const xmlns = options.namespace ?? true ? ` xmlns="${XCQL_NAMESPACE}"` : '';
-  return toXcqlTree(query, options).map((e) => render(e, 0, indent, xmlns)).join(indent > 0 ? '\n' : '');
+  const out: string[] = [];
+  toXcqlTree(query, options).forEach((e, i) => {
+    if (i > 0 && indent > 0) out.push('\n');
+    render(e, 0, indent, xmlns, out);
+  });
+  return out.join('');
 }
 
 function element(node: SearchClause | BooleanNode): XmlElement {
@@ -108,14 +113,27 @@ function text(name: string, value: string): XmlElement {
   return { name, text: value };
 }
 
-function render(e: XmlElement, level: number, indent: number, attributes: string): string {
-  const pad = ' '.repeat(level * indent);
-  const open = `${pad}<${e.name}${attributes}>`;
-  if (e.children === undefined) return `${open}${escapeText(e.text ?? '')}</${e.name}>`;
-  const nl = indent > 0 ? '\n' : '';
-  const inner = e.children.map((c) => render(c, level + 1, indent, '')).join(nl);
-  return `${open}${nl}${inner}${nl}${pad}</${e.name}>`;
+/**
+ * Appends one element to `out`. Indentation stops growing below MAX_INDENT_LEVEL, so that the
+ * text stays linear in the size of the tree however deep it is (a left-deep chain of a thousand
+ * booleans nests three thousand elements).
+ */
+function render(e: XmlElement, level: number, indent: number, attributes: string, out: string[]): void {
+  const pad = ' '.repeat(Math.min(level, MAX_INDENT_LEVEL) * indent);
+  out.push(pad, '<', e.name, attributes, '>');
+  if (e.children === undefined) {
+    out.push(escapeText(e.text ?? ''), '</', e.name, '>');
+    return;
+  }
+  for (const child of e.children) {
+    if (indent > 0) out.push('\n');
+    render(child, level + 1, indent, '', out);
+  }
+  if (indent > 0) out.push('\n', pad);
+  out.push('</', e.name, '>');
 }
+
+const MAX_INDENT_LEVEL = 32;
 
 /**
  * Character data for XML 1.0. Characters XML cannot carry at all (most C0 controls, lone
