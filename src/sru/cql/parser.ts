@@ -97,6 +97,7 @@ function sortedQuery(p: Parser, ctx: Context): CqlQuery {
   const first = p.tokens.peek();
   if (isPrefixStart(first)) {
     const assignments = prefixAssignments(p);
+    // The run took every leading '>', so the rest is a scopedClause, sorted or not.
     const query = sortedQuery(p, ctx) as CqlNode | SortedQuery;
     return { kind: 'prefix', assignments, query, pos: first.pos } as CqlQuery;
   }
