@@ -6,10 +6,10 @@
 import { describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CqlError, CqlLimitError, CqlSyntaxError } from '../src/sru/cql/errors.js';
+import { CqlLimitError, CqlSyntaxError } from '../src/sru/cql/errors.js';
 import { parseCql } from '../src/sru/cql/parser.js';
 import { toCql } from '../src/sru/cql/serialize.js';
-import { stripPositions, toCompact } from './helpers/cql-compact.js';
+import { parseFailure, stripPositions, toCompact } from './helpers/cql.js';
 import { REPO_ROOT } from './helpers/paths.js';
 
 const CORPUS = path.join(REPO_ROOT, 'test', 'conformance', 'cql');
@@ -27,16 +27,6 @@ function readQuery(name: string): string {
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(CORPUS, file), 'utf8'));
-}
-
-function parseError(query: string): CqlError {
-  try {
-    parseCql(query);
-  } catch (e) {
-    if (e instanceof CqlError) return e;
-    throw e;
-  }
-  throw new Error('the query parsed');
 }
 
 describe('CQL conformance corpus', () => {
@@ -57,7 +47,7 @@ describe('CQL conformance corpus', () => {
     const query = readQuery(name);
     if (fs.existsSync(path.join(CORPUS, `${name}.error.json`))) {
       const expected = readJson(`${name}.error.json`) as { kind?: string; limit?: string; position: number };
-      const error = parseError(query);
+      const error = parseFailure(query);
       if (expected.limit !== undefined) {
         expect(error).toBeInstanceOf(CqlLimitError);
         expect({ limit: (error as CqlLimitError).limit, position: error.position }).toEqual(expected);

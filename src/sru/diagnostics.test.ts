@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { CqlLimitError, CqlSyntaxError } from './cql/errors.js';
-import { parseCql } from './cql/parser.js';
+import { parseFailure } from '../../test/helpers/cql.js';
+import type { ParseOptions } from './cql/parser.js';
 import { DIAG, DIAGNOSTICS, diagnosticUri, fromCqlError, SruDiagnostic } from './diagnostics.js';
 
 describe('the diagnostics table', () => {
@@ -48,17 +48,9 @@ describe('SruDiagnostic', () => {
 });
 
 describe('fromCqlError', () => {
-  const diag = (query: string, options?: Parameters<typeof parseCql>[1]) => {
-    try {
-      parseCql(query, options);
-    } catch (e) {
-      if (e instanceof CqlSyntaxError || e instanceof CqlLimitError) {
-        const d = fromCqlError(e);
-        return [d.code, d.details];
-      }
-      throw e;
-    }
-    throw new Error('parsed');
+  const diag = (query: string, options?: ParseOptions) => {
+    const d = fromCqlError(parseFailure(query, options));
+    return [d.code, d.details];
   };
 
   it('maps syntax, parentheses and quotes errors to 10, 13 and 14 with the offset', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { stripPositions } from '../../../test/helpers/cql-compact.js';
+import { stripPositions } from '../../../test/helpers/cql.js';
 import { CqlError, CqlLimitError, CqlSyntaxError } from './errors.js';
 import { parseCql, type ParseOptions } from './parser.js';
 import { toCql } from './serialize.js';

@@ -1,20 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { toCompact } from '../../../test/helpers/cql-compact.js';
+import { parseFailure as failure, toCompact } from '../../../test/helpers/cql.js';
 import { EMPTY_SCOPE, extendScope, splitIndex, type CqlQuery, type PrefixNode, type SearchClause } from './ast.js';
-import { CqlError, CqlLimitError, CqlSyntaxError } from './errors.js';
+import { CqlLimitError, CqlSyntaxError } from './errors.js';
 import { DEFAULT_PARSE_OPTIONS, parseCql, type ParseOptions } from './parser.js';
 
 const c = (query: string, options?: ParseOptions) => toCompact(parseCql(query, options));
-
-function failure(query: string, options?: ParseOptions): CqlError {
-  try {
-    parseCql(query, options);
-  } catch (e) {
-    if (e instanceof CqlError) return e;
-    throw e;
-  }
-  throw new Error(`parsed: ${query}`);
-}
 
 describe('parseCql: clauses', () => {
   it('gives a bare term the implied defaults cql.serverChoice and =', () => {

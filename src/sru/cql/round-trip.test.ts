@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { stripPositions } from '../../../test/helpers/cql-compact.js';
+import { stripPositions } from '../../../test/helpers/cql.js';
 import {
   DEFAULT_INDEX, DEFAULT_RELATION,
   type BooleanNode, type CqlNode, type CqlQuery, type Modifier, type PrefixAssignment, type PrefixNode,

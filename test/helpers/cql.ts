@@ -1,5 +1,5 @@
 /**
- * The compact, readable form of a CQL AST used by the golden files in test/conformance/cql/ (and
+ * Test helpers for CQL trees. The compact, readable form of a CQL AST used by the golden files in test/conformance/cql/ (and
  * handy in unit tests). Positions are left out: they are tested where they matter.
  *
  *   bare term (implied index/relation)  {"term": "cat"}
@@ -10,6 +10,8 @@
  *   sortby                              {"query": ..., "sortBy": [{"index": "dc.date", "modifiers"?: [...]}]}
  */
 import type { CqlQuery, Modifier } from '../../src/sru/cql/ast.js';
+import { CqlError } from '../../src/sru/cql/errors.js';
+import { parseCql, type ParseOptions } from '../../src/sru/cql/parser.js';
 
 export type Compact = string | null | Compact[] | { [key: string]: Compact };
 
@@ -39,4 +41,15 @@ function modifiers(list: readonly Modifier[]): { modifiers?: Compact } {
 /** A deep copy without the `pos` fields, for comparing trees parsed from different texts. */
 export function stripPositions<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'pos' ? undefined : v))) as T;
+}
+
+/** The CqlError that parsing `query` throws; fails the test if it parses or throws anything else. */
+export function parseFailure(query: string, options?: ParseOptions): CqlError {
+  try {
+    parseCql(query, options);
+  } catch (e) {
+    if (e instanceof CqlError) return e;
+    throw e;
+  }
+  throw new Error(`the query parsed: ${query}`);
 }
