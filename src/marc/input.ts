@@ -1,5 +1,5 @@
-/** What the readers accept: any async iterable of bytes, which includes every Node Readable. */
-export type MarcInput = AsyncIterable<Buffer | Uint8Array | string> | NodeJS.ReadableStream;
+/** What the readers accept: any (async) iterable of bytes, which includes every Node Readable. */
+export type MarcInput = AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array> | NodeJS.ReadableStream;
 
 /** Chunks as Buffers. A string chunk (a stream with setEncoding) is taken as UTF-8 text. */
 export async function* byteChunks(input: MarcInput): AsyncGenerator<Buffer> {

@@ -22,6 +22,14 @@ export async function* readIso2709(input: MarcInput): AsyncGenerator<ReadResult>
 }
 
 function readOne(bytes: Buffer, terminated: boolean, position: number): ReadResult {
+  if (!terminated) {
+    // The input ended inside a record. If the leader says it is longer, it was cut off: its last
+    // field would be silently short, so it is a failure rather than a repair.
+    const declared = bytes.toString('latin1', 0, 5);
+    if (/^\d{5}$/.test(declared) && Number(declared) > bytes.length) {
+      return { ok: false, position, reason: `truncated record: the leader says ${Number(declared)} bytes, the input ends after ${bytes.length} (no record terminator)` };
+    }
+  }
   let outcome;
   try {
     outcome = parseIso2709(bytes);
