@@ -111,8 +111,14 @@ function readDirectory(record: Buffer, directoryEnd: number): DirectoryEntry[] {
 const ENTRY_WIDTHS: readonly (readonly [number, number])[] = [[4, 5], [4, 6], [5, 5], [5, 6]];
 
 function numberAt(text: string, at: number, width: number): number | undefined {
-  const digits = text.slice(at, at + width);
-  return digits.length === width && /^\d+$/.test(digits) ? Number(digits) : undefined;
+  if (at + width > text.length) return undefined;
+  let n = 0;
+  for (let k = at; k < at + width; k++) {
+    const digit = text.charCodeAt(k) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** 1. The standard way; undefined when any entry does not fit. */

@@ -17,8 +17,11 @@ import { scrubXmlIllegalChars } from './xml-chars.js';
 
 export const CONTROL_TAG = /^00[1-9A-Za-z]$/;
 export const DATA_TAG = /^(0([1-9A-Z][0-9A-Z])|0([1-9a-z][0-9a-z]))$|^(([1-9A-Z][0-9A-Z]{2})|([1-9a-z][0-9a-z]{2}))$/;
-export const INDICATOR = /^[0-9a-z ]$/;
-export const SUBFIELD_CODE = /^[0-9A-Za-z!"#$%&'()*+,\-./:;<=>?{}_^`~[\]\\]$/;
+/** The schema's indicator and subfield code patterns, as the sets of single characters they allow. */
+const INDICATOR_CHARS = ' 0123456789abcdefghijklmnopqrstuvwxyz';
+const SUBFIELD_CODE_CHARS = `0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!"#$%&'()*+,-./:;<=>?{}_^\`~[]\\`;
+export const INDICATOR = { test: (c: string): boolean => c.length === 1 && INDICATOR_CHARS.includes(c) };
+export const SUBFIELD_CODE = { test: (c: string): boolean => c.length === 1 && SUBFIELD_CODE_CHARS.includes(c) };
 
 export interface RepairedRecord {
   readonly record: MarcRecord;

@@ -5,6 +5,8 @@
  */
 const ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'g');
+/** Cheap first look (no lookaround): any control, surrogate or U+FFFE/U+FFFF at all. */
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const C0 = /^[\x00-\x1F]$/;
 
 export interface Scrubbed {
@@ -14,12 +16,12 @@ export interface Scrubbed {
 }
 
 export function hasXmlIllegalChars(value: string): boolean {
-  return ILLEGAL.test(value);
+  return SUSPECT.test(value) && ILLEGAL.test(value);
 }
 
 /** C0 controls are dropped (they carry no text); the others become U+FFFD. */
 export function scrubXmlIllegalChars(value: string): Scrubbed {
-  if (!ILLEGAL.test(value)) return { value, count: 0 };
+  if (!hasXmlIllegalChars(value)) return { value, count: 0 };
   let count = 0;
   const cleaned = value.replace(ILLEGAL_ALL, (ch) => {
     count++;
