@@ -23,7 +23,8 @@ export const SUBFIELD_DELIMITER = 0x1f;
 const LEADER_LENGTH = 24;
 const ENTRY_LENGTH = 12;
 
-export type ParseOutcome = ({ ok: true } & RepairedRecord) | { ok: false; reason: string };
+/** `directoryHeld`: every directory entry matched a field (bytes or characters), so nothing is cut off. */
+export type ParseOutcome = ({ ok: true; directoryHeld: boolean } & RepairedRecord) | { ok: false; reason: string };
 
 interface FieldSpan {
   readonly tag: string;
@@ -60,13 +61,13 @@ export function parseIso2709(record: Buffer): ParseOutcome {
 
   const decoder = fieldDecoder(record, leader[9]!);
   const area = { record, base, end };
-  const fields =
+  const byDirectory =
     byByteOffsets(area, directory, decoder, warnings) ??
-    (decoder.charset === 'utf8' ? byCharacterOffsets(area, directory, decoder, warnings) : undefined) ??
-    byTerminators(area, directory, decoder, warnings);
+    (decoder.charset === 'utf8' ? byCharacterOffsets(area, directory, decoder, warnings) : undefined);
+  const fields = byDirectory ?? byTerminators(area, directory, decoder, warnings);
   if (typeof fields === 'string') return { ok: false, reason: fields };
   warnings.push(...decoder.warnings());
-  return { ok: true, ...repairRecord(leader, fields, warnings) };
+  return { ok: true, directoryHeld: byDirectory !== undefined, ...repairRecord(leader, fields, warnings) };
 }
 
 interface DirectoryEntry {

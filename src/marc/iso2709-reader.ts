@@ -22,14 +22,6 @@ export async function* readIso2709(input: MarcInput): AsyncGenerator<ReadResult>
 }
 
 function readOne(bytes: Buffer, terminated: boolean, position: number): ReadResult {
-  if (!terminated) {
-    // The input ended inside a record. If the leader says it is longer, it was cut off: its last
-    // field would be silently short, so it is a failure rather than a repair.
-    const declared = bytes.toString('latin1', 0, 5);
-    if (/^\d{5}$/.test(declared) && Number(declared) > bytes.length) {
-      return { ok: false, position, reason: `truncated record: the leader says ${Number(declared)} bytes, the input ends after ${bytes.length} (no record terminator)` };
-    }
-  }
   let outcome;
   try {
     outcome = parseIso2709(bytes);
@@ -39,6 +31,11 @@ function readOne(bytes: Buffer, terminated: boolean, position: number): ReadResu
   }
   if (!outcome.ok) {
     return { ok: false, position, reason: terminated ? outcome.reason : `truncated record (no record terminator at end of input): ${outcome.reason}` };
+  }
+  if (!terminated && !outcome.directoryHeld) {
+    // The input ended inside a record and its directory does not vouch for the fields: the last one
+    // may be cut short, so this is a failure rather than a repair.
+    return { ok: false, position, reason: `truncated record: input ends after ${bytes.length} bytes without record terminator, and the directory does not match the data` };
   }
   const warnings = terminated ? outcome.warnings : ['no record terminator at end of input', ...outcome.warnings];
   return { ok: true, position, record: outcome.record, warnings, illegalCharsReplaced: outcome.illegalCharsReplaced };
