@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ItemMapping } from '../config/sections/import.js';
 import { buildIndexDocument } from '../indexing/index-document.js';
 import type { IndexMap } from '../indexing/index-map.js';
-import { toMarcXml } from '../marc/marcxml-writer.js';
+import { toMarcXml } from '../marc/index.js';
 import type { MarcRecord } from '../marc/record.js';
 import type { IngestRecord } from '../store/types.js';
 import { splitItems } from './item-fields.js';
