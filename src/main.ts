@@ -11,6 +11,7 @@ import type { Deps } from './deps.js';
 import { ImportAborted, runImport } from './import/import-run.js';
 import { openMarcSource } from './import/marc-source.js';
 import { progressDisplay } from './import/progress.js';
+import { ID_SPEC_PATTERN, idReader } from './import/local-id.js';
 import { formatReport, type ImportReport } from './import/report.js';
 import { compileIndexMap } from './indexing/index-map.js';
 import { openStore, type Store } from './store/store.js';
@@ -26,7 +27,8 @@ commands:
       --port N               listen on port N (default: server.port, or PORT)
   import FILE...             import MARC records (ISO 2709 or MARCXML, detected from content)
       --format F             iso2709 | marcxml (skip detection)
-      --id FIELD             where the local identifier is: 001 (default), 999$c, ...
+      --id SOURCE            where the local identifier is: 001 (default), 999$c, @position,
+                             or a comma-separated list tried in order (999$c,001)
       --strict               stop at the first bad record instead of skipping it
       --batch-size N         records per transaction (default: import.batchSize)
   delete ID...               turn records into deletion tombstones
@@ -173,7 +175,8 @@ async function importFiles(deps: Deps, files: readonly string[], options: { stri
   try {
     const sources = files.map((file) => openMarcSource(file, options.format));
     return await runImport(sources, deps.store.records, {
-      idField: options.idField ?? deps.config.import.idField,
+      readId: idReader(options.idField ?? deps.config.import.idField),
+      idSource: options.idField ?? deps.config.import.idField,
       items: deps.config.import.items,
       indexMap: deps.indexMap,
       batchSize: options.batchSize ?? deps.config.import.batchSize,
@@ -189,7 +192,7 @@ async function importFiles(deps: Deps, files: readonly string[], options: { stri
 async function importCommand(loaded: LoadedConfig, files: string[], values: Options): Promise<number> {
   if (files.length === 0) return usage('import needs at least one FILE');
   if (values.format && values.format !== 'iso2709' && values.format !== 'marcxml') return usage(`--format must be iso2709 or marcxml, got '${values.format}'`);
-  if (values.id && !/^[0-9A-Za-z]{3}(\$[0-9a-z])?$/.test(values.id)) return usage(`--id must look like 001 or 999$c, got '${values.id}'`);
+  if (values.id && !ID_SPEC_PATTERN.test(values.id)) return usage(`--id must be TAG, TAG$code or @position (comma-separated), e.g. 001 or 999$c; got '${values.id}'`);
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) return usage('--batch-size must be a positive integer');
   for (const file of files) if (!existsSync(file)) return usage(`no such file: ${file}`);

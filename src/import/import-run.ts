@@ -56,7 +56,7 @@ export async function runImport(sources: readonly MarcSource[], records: RecordR
         report.repaired += 1;
         options.log.debug({ file: source.name, position: result.position, warnings: result.warnings }, 'record repaired while reading');
       }
-      const prepared = prepareRecord(result.record, options);
+      const prepared = prepareRecord(result.record, result.position, options);
       if (!prepared.ok) {
         skip(report, options, { file: source.name, position: result.position, reason: prepared.reason });
         continue;

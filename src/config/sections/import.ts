@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** A MARC location: a tag with one subfield (`999$c`) or a control field (`001`). */
-export const fieldRefSchema = z.string().regex(/^[0-9A-Za-z]{3}(\$[0-9a-z])?$/, 'expected TAG or TAG$code, e.g. 001 or 999$c');
+import { ID_SPEC_PATTERN } from '../../import/local-id.js';
 
 const subfieldCode = z.string().regex(/^[0-9a-z]$/, 'expected one subfield code');
 
@@ -25,8 +23,11 @@ export const itemMappingSchema = z.strictObject({
 export type ItemMapping = z.infer<typeof itemMappingSchema>;
 
 export const importSchema = z.strictObject({
-  /** Where the local identifier comes from; `--id` overrides. Koha dumps: 999$c. */
-  idField: fieldRefSchema.default('001'),
+  /**
+   * Where the local identifier comes from; `--id` overrides. A comma-separated list tried in order:
+   * TAG (001), TAG$code (Koha dumps: 999$c) or @position (position in the file).
+   */
+  idField: z.string().regex(ID_SPEC_PATTERN, 'expected TAG, TAG$code or @position, comma-separated (e.g. 001 or 999$c,001)').default('001'),
   /** Records per transaction. */
   batchSize: z.number().int().min(1).max(10000).default(500),
   items: itemMappingSchema.default(itemMappingSchema.parse({})),
