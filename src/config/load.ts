@@ -52,11 +52,12 @@ export function fromObject(raw: unknown, source: string, overrides: ConfigOverri
   return { config: deepFreeze(config), file: source, baseDir: path.dirname(path.resolve(source)) };
 }
 
-function applyOverrides(config: Config, overrides: ConfigOverrides): Config {
+function applyOverrides(config: z.infer<typeof configSchema>, overrides: ConfigOverrides): Config {
   const copy = structuredClone(config);
   if (overrides.databaseUrl) copy.database.url = overrides.databaseUrl;
   if (overrides.port !== undefined) copy.server.port = overrides.port;
-  return copy;
+  const baseUrl = (copy.server.baseUrl ?? `http://localhost:${copy.server.port}`).replace(/\/+$/, '');
+  return { ...copy, server: { ...copy.server, baseUrl } };
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {

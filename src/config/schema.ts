@@ -22,4 +22,5 @@ export const configSchema = z.strictObject({
   ilsdi: ilsdiSchema.default(ilsdiSchema.parse({})),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** The validated configuration; `server.baseUrl` is always filled in (see load.ts). */
+export type Config = z.infer<typeof configSchema> & { server: { baseUrl: string } };
