@@ -18,6 +18,25 @@ interface ExistingRow {
 /** Names for library codes met in item data: from config when declared, else the code itself. */
 export type LibraryNamer = (code: string) => { name: string; pickup: boolean };
 
+/** What one batch wrote, as write hooks see it. */
+export interface WrittenBatch {
+  /** Records created or updated, with their internal ids. */
+  readonly live: ReadonlyArray<{ readonly id: number; readonly record: IngestRecord }>;
+  /** Internal ids of records that became tombstones. */
+  readonly tombstoned: readonly number[];
+  /** The datestamp given to every record written by this batch. */
+  readonly now: Date;
+}
+
+/**
+ * Derived data kept in step with records (OAI set membership, search term lists, …). Runs inside
+ * the batch's transaction, after the records and items are written: if it throws, nothing of the
+ * batch is kept. Hooks live in store/ (they are SQL) and are registered in store.ts.
+ */
+export interface WriteHook {
+  afterWrite(trx: Knex.Transaction, batch: WrittenBatch): Promise<void>;
+}
+
 /**
  * Bibliographic records, their items and the search data written with them.
  * Every write of one batch happens in one transaction: a record is never half-written.
@@ -27,6 +46,7 @@ export class RecordRepository {
     private readonly knex: Knex,
     private readonly clock: Clock,
     private readonly nameLibrary: LibraryNamer = (code) => ({ name: code, pickup: true }),
+    private readonly hooks: readonly WriteHook[] = [],
   ) {}
 
   /**
@@ -67,6 +87,8 @@ export class RecordRepository {
       ];
       await this.replaceSearchData(trx, live, updates.map((u) => u.id));
       await this.replaceItems(trx, live, updates.map((u) => u.id), now);
+      const tombstoned = [...tombstones, ...inserts.filter((r) => r.deleted).map((r) => inserted.get(r.localId)!)];
+      for (const hook of this.hooks) await hook.afterWrite(trx, { live, tombstoned, now });
       return outcomes;
     });
   }
@@ -76,7 +98,9 @@ export class RecordRepository {
     return this.knex.transaction(async (trx) => {
       const existing = await this.lockExisting(trx, localIds);
       const ids = [...new Set([...existing.values()].filter((row) => !row.deleted).map((row) => row.id))];
-      await this.tombstone(trx, ids, this.clock.now());
+      const now = this.clock.now();
+      await this.tombstone(trx, ids, now);
+      for (const hook of this.hooks) await hook.afterWrite(trx, { live: [], tombstoned: ids, now });
       const done = new Set<string>();
       return localIds.map((localId) => {
         const row = existing.get(localId);

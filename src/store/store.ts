@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config/schema.js';
 import { openDatabase, type Database, type DatabaseKind } from './db.js';
 import { migrateToLatest } from './migration-source.js';
-import { RecordRepository } from './record-repository.js';
+import { RecordRepository, type WriteHook } from './record-repository.js';
 
 /** The record repository as the rest of the gateway sees it: one object per concern, all over one database. */
 export interface Store {
@@ -15,10 +15,12 @@ export interface Store {
 
 export function createStore(db: Database, config: Config, clock: Clock): Store {
   const declared = config.libraries;
+  // Write hooks keep derived tables in step with records, inside each batch's transaction.
+  const hooks: WriteHook[] = [];
   const records = new RecordRepository(db.knex, clock, (code) => ({
     name: declared[code]?.name ?? code,
     pickup: declared[code]?.pickup ?? true,
-  }));
+  }), hooks);
   return {
     kind: db.kind,
     records,
