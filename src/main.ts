@@ -15,6 +15,10 @@ import { ID_SPEC_PATTERN, idReader } from './import/local-id.js';
 import { formatReport, type ImportReport } from './import/report.js';
 import { compileIndexMap } from './indexing/index-map.js';
 import { openStore, type Store } from './store/store.js';
+import { ILSDI_SCOPES, type IlsdiScope } from './config/sections/ilsdi.js';
+import { generateApiKey } from './ilsdi/access/api-keys.js';
+import { loadIlsdiSample } from './import/ilsdi-sample.js';
+import { formatPatronReport, importPatrons, PatronImportAborted } from './import/patron-import.js';
 
 /**
  * The `libgate` command. This is the only module that reads process.env: everything below receives
@@ -34,6 +38,14 @@ commands:
   delete ID...               turn records into deletion tombstones
       --file LIST            also delete the identifiers listed in LIST (one per line)
   migrate                    bring the database schema up to date
+  import-patrons FILE        import patrons for ILS-DI (CSV with Koha column names, or JSON)
+      --strict               stop at the first bad row instead of skipping it
+  apikey create              create an ILS-DI API key (printed once; only its hash is kept)
+      --name NAME            who the key is for
+      --scopes LIST          comma-separated: availability, patron-read, patron-write
+  apikey list                list API keys (prefix, scopes, last use, revoked)
+  apikey revoke ID           revoke a key by its id
+  unlock-patron ID           clear a patron's failed-login lockout (cardnumber, userid or borrowernumber)
 
 options for every command:
   --config FILE              configuration file (default: LIBGATE_CONFIG, else conf/libgate.yaml)
@@ -50,6 +62,8 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   'batch-size': { type: 'string' },
   file: { type: 'string', multiple: true },
+  name: { type: 'string' },
+  scopes: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -92,6 +106,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await deleteCommand(loaded, rest, parsed.values);
       case 'migrate':
         return await migrateCommand(loaded);
+      case 'import-patrons':
+        return await importPatronsCommand(loaded, rest, parsed.values);
+      case 'apikey':
+        return await apikeyCommand(loaded, rest, parsed.values);
+      case 'unlock-patron':
+        return await unlockPatronCommand(loaded, rest);
       default:
         process.stderr.write(`libgate: unknown command '${command}'\n\n${USAGE}`);
         return 2;
@@ -141,6 +161,11 @@ async function serve(loaded: LoadedConfig): Promise<number> {
     log.info({ file }, 'empty store: loading the sample catalogue');
     const report = await importFiles(deps, [file], { strict: false });
     log.info({ ...report, skips: undefined }, 'sample catalogue loaded');
+    if (config.ilsdi.enabled && (await store.patrons.count()) === 0) {
+      const files = { patrons: resolvePath(loaded, config.ilsdi.sample.patrons), circulation: resolvePath(loaded, config.ilsdi.sample.circulation) };
+      const loadedSample = await loadIlsdiSample(store, files, { rounds: config.ilsdi.passwordHashRounds, log, now: systemClock.now() });
+      log.info(loadedSample, 'sample patrons, loans and holds loaded (ILS-DI)');
+    }
   }
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve, reject) => {
@@ -247,6 +272,80 @@ async function migrateCommand(loaded: LoadedConfig): Promise<number> {
   await store.close();
   process.stdout.write('database schema is up to date\n');
   return 0;
+}
+
+async function importPatronsCommand(loaded: LoadedConfig, files: string[], values: Options): Promise<number> {
+  if (files.length !== 1) return usage('import-patrons needs one FILE (.csv or .json)');
+  const file = files[0]!;
+  if (!existsSync(file)) return usage(`no such file: ${file}`);
+  const log = makeLogger(loaded, 2);
+  const store = await open(loaded);
+  const started = Date.now();
+  try {
+    const report = await importPatrons(file, store, { strict: Boolean(values.strict), rounds: loaded.config.ilsdi.passwordHashRounds, log, now: systemClock.now() });
+    process.stdout.write(`${formatPatronReport(report, (Date.now() - started) / 1000, file)}\n`);
+    return report.skipped > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof PatronImportAborted) {
+      process.stderr.write(`libgate import-patrons: stopped (--strict): ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof SyntaxError || /CSV|JSON|expected a JSON/i.test((error as Error).message)) {
+      process.stderr.write(`libgate import-patrons: cannot read ${file}: ${(error as Error).message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function apikeyCommand(loaded: LoadedConfig, args: string[], values: Options): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'create' && action !== 'list' && action !== 'revoke') return usage('apikey needs create, list or revoke');
+  let scopes: IlsdiScope[] = [];
+  if (action === 'create') {
+    if (!values.name) return usage('apikey create needs --name NAME');
+    scopes = (values.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean) as IlsdiScope[];
+    const unknown = scopes.filter((s) => !(ILSDI_SCOPES as readonly string[]).includes(s));
+    if (scopes.length === 0 || unknown.length > 0) return usage(`apikey create needs --scopes from ${ILSDI_SCOPES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+  }
+  if (action === 'revoke' && (rest.length !== 1 || !/^\d+$/.test(rest[0]!))) return usage('apikey revoke needs the key id (see apikey list)');
+  const store = await open(loaded);
+  try {
+    if (action === 'create') {
+      const generated = generateApiKey();
+      const id = await store.access.createKey({ name: values.name!, keyPrefix: generated.prefix, keyHash: generated.hash, scopes }, systemClock.now());
+      process.stdout.write(`created API key ${id} for ${values.name} (scopes: ${scopes.join(', ')})\n${generated.key}\nkeep it now: only its hash is stored\n`);
+      return 0;
+    }
+    if (action === 'list') {
+      const keys = await store.access.listKeys();
+      if (keys.length === 0) process.stdout.write('no API keys\n');
+      for (const key of keys) {
+        const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
+        process.stdout.write(`${key.id}\t${key.keyPrefix}…\t${key.name}\t${key.scopes.join(',')}\t${state}\tcreated ${key.createdAt.toISOString()}\tlast used ${key.lastUsedAt?.toISOString() ?? 'never'}\n`);
+      }
+      return 0;
+    }
+    const revoked = await store.access.revokeKey(Number(rest[0]), systemClock.now());
+    process.stdout.write(revoked ? `revoked API key ${rest[0]}\n` : `no active API key ${rest[0]}\n`);
+    return revoked ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
+
+async function unlockPatronCommand(loaded: LoadedConfig, args: string[]): Promise<number> {
+  if (args.length !== 1) return usage('unlock-patron needs one cardnumber, userid or borrowernumber');
+  const store = await open(loaded);
+  try {
+    const id = await store.patrons.unlock(args[0]!);
+    process.stdout.write(id === undefined ? `no patron ${args[0]}\n` : `unlocked patron ${id}\n`);
+    return id === undefined ? 1 : 0;
+  } finally {
+    await store.close();
+  }
 }
 
 function usage(message: string): number {

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { redactUrl } from './request-log.js';
 
 /** Errors meaning "the database is not there right now": answered 503 + Retry-After, not 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -24,12 +25,12 @@ export function internalErrorHandler(log: Logger) {
       return;
     }
     if (isDatabaseUnavailable(error)) {
-      log.error({ err: error, url: req.url }, 'database unavailable');
+      log.error({ err: error, url: redactUrl(req.url) }, 'database unavailable');
       if (!res.headersSent) res.status(503).set('Retry-After', '30').type('text/plain').send('Service temporarily unavailable\n');
       else res.destroy();
       return;
     }
-    log.error({ err: error, url: req.url }, 'internal error');
+    log.error({ err: error, url: redactUrl(req.url) }, 'internal error');
     if (res.headersSent) {
       res.destroy();
       return;

@@ -3,11 +3,21 @@ import type { Config } from '../config/schema.js';
 import { openDatabase, type Database, type DatabaseKind } from './db.js';
 import { migrateToLatest } from './migration-source.js';
 import { RecordRepository, type WriteHook } from './record-repository.js';
+import { AccessRepository } from './access-repository.js';
+import { CirculationRepository } from './circulation-repository.js';
+import { loanOnloanHook } from './item-onloan.js';
+import { PatronRepository } from './patron-repository.js';
 
 /** The record repository as the rest of the gateway sees it: one object per concern, all over one database. */
 export interface Store {
   readonly kind: DatabaseKind;
   readonly records: RecordRepository;
+  /** ILS-DI: patrons (borrowers). */
+  readonly patrons: PatronRepository;
+  /** ILS-DI: loans, holds, transfers, charges and the item status they make. */
+  readonly circulation: CirculationRepository;
+  /** ILS-DI: API keys and failed-login counters. */
+  readonly access: AccessRepository;
   /** Answers when the database does; throws when it does not (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -16,7 +26,7 @@ export interface Store {
 export function createStore(db: Database, config: Config, clock: Clock): Store {
   const declared = config.libraries;
   // Write hooks keep derived tables in step with records, inside each batch's transaction.
-  const hooks: WriteHook[] = [];
+  const hooks: WriteHook[] = [loanOnloanHook];
   const records = new RecordRepository(db.knex, clock, (code) => ({
     name: declared[code]?.name ?? code,
     pickup: declared[code]?.pickup ?? true,
@@ -24,6 +34,9 @@ export function createStore(db: Database, config: Config, clock: Clock): Store {
   return {
     kind: db.kind,
     records,
+    patrons: new PatronRepository(db.knex),
+    circulation: new CirculationRepository(db.knex, clock),
+    access: new AccessRepository(db.knex),
     async ping() {
       await db.knex.raw('SELECT 1');
     },
