@@ -79,14 +79,21 @@ export function canItemBeReserved(facts: HoldFacts, item: ItemState, pickup?: { 
   return 'OK';
 }
 
-/** CanBookBeReserved: OK when any item of the record can be reserved, else the last item's status. */
+/**
+ * CanBookBeReserved: OK when any item of the record can be reserved. Otherwise Koha answers the last
+ * item's status, which can hide the real reason (a reference copy at the end says noReservesAllowed
+ * to a patron who simply holds the record already); libgate answers a patron-level reason
+ * (tooManyHoldsForThisRecord, tooManyReserves) when any item gave one, else the last item's status.
+ */
 export function canBookBeReserved(facts: HoldFacts): HoldStatus {
   let status: HoldStatus = 'notReservable';
+  let patronLevel: HoldStatus | undefined;
   for (const item of facts.context.items) {
     status = canItemBeReserved(facts, item);
     if (status === 'OK') return 'OK';
+    if (status === 'tooManyHoldsForThisRecord' || status === 'tooManyReserves') patronLevel ??= status;
   }
-  return status;
+  return patronLevel ?? status;
 }
 
 /** IsAvailableForItemLevelRequest: the item itself could be held (GetServices' "item level hold"). */

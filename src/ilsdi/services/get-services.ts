@@ -1,5 +1,5 @@
 import type { ServiceHandler } from '../context.js';
-import { canBookBeRenewed, canBookBeReserved, isAvailableForItemLevelRequest } from '../circulation-rules.js';
+import { canBookBeRenewed, canBookBeReserved, canItemBeReserved, isAvailableForItemLevelRequest } from '../circulation-rules.js';
 import { IlsdiError } from '../errors.js';
 import { isDebarred, isExpired, parseId } from '../patron-state.js';
 import { requirePatron } from './shared.js';
@@ -22,9 +22,10 @@ export const getServices: ServiceHandler = async (request, context) => {
   const blocked = isDebarred(patron, now.today) || (config.circulation.blockExpiredPatrons.includes('hold') && isExpired(patron, now.today));
   if (!blocked) {
     const holdContext = await deps.store.circulation.holdContext(patron.borrowernumber, { recordId: item.recordId }, now.today);
-    if (canBookBeReserved({ config, patron, context: holdContext, recordId: item.recordId }) === 'OK') {
+    const facts = { config, patron, context: holdContext, recordId: item.recordId };
+    if (canBookBeReserved(facts) === 'OK') {
       available.push('title level hold');
-      if (isAvailableForItemLevelRequest(config, patron, item)) available.push('item level hold');
+      if (isAvailableForItemLevelRequest(config, patron, item) && canItemBeReserved(facts, item) === 'OK') available.push('item level hold');
     }
   }
   if ((await deps.store.circulation.patronHoldItemIds(patron.borrowernumber)).has(item.itemId)) available.push('hold cancellation');
