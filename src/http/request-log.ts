@@ -6,8 +6,11 @@ import { pinoHttp } from 'pino-http';
 /** Query parameters whose values never reach a log (ILS-DI passwords, API keys sent as parameters). */
 const SECRET_PARAMS = /([?&](?:password|apikey|api_key|token)=)[^&]*/gi;
 
+/** ILS-DI API keys given as a path segment (/ilsdi/key/<key>, for clients configured with a base URL only). */
+const SECRET_PATH = /(\/key\/)[^/?#]+/g;
+
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_PARAMS, '$1[REDACTED]');
+  return url.replace(SECRET_PARAMS, '$1[REDACTED]').replace(SECRET_PATH, '$1[REDACTED]');
 }
 
 /** One structured log line per request, with a request id (taken from X-Request-Id when sent) echoed back. */

@@ -55,6 +55,10 @@ export function createIlsdiRouter(deps: Deps): Router {
   };
   router.get('/', handle);
   router.post('/', handle);
+  // For clients configured with a base URL only (VuFind, Bokeh build `<base>?service=…`): the key
+  // as the last path segment, e.g. http://host/ilsdi/key/lgk_…; request logs redact it.
+  router.get('/key/:apikey', handle);
+  router.post('/key/:apikey', handle);
   return router;
 }
 

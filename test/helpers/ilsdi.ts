@@ -130,3 +130,15 @@ export function xpathOne(xml: string, expression: string): string | undefined {
   if (all.length > 1) throw new Error(`${expression} selects ${all.length} nodes`);
   return all[0];
 }
+
+/** A real HTTP server on a free loopback port over `deps`, for replays that build URLs as clients do. */
+export async function listen(app: Express): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address() as import('node:net').AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -19,9 +19,9 @@ export function hashApiKey(key: string): string {
 }
 
 /**
- * The key a request presents: `Authorization: apikey <key>`, else `X-Api-Key`, else an `apikey`
- * argument (for clients that cannot send headers). `undefined` when none; '' when one is present
- * but empty (a wrong key, not an absent one).
+ * The key a request presents: `Authorization: apikey <key>`, else `X-Api-Key`, else the path form
+ * `/ilsdi/key/<key>`, else an `apikey` argument (for clients that cannot send headers).
+ * `undefined` when none; '' when one is present but empty (a wrong key, not an absent one).
  */
 export function presentedKey(req: Request, params: RawParams): string | undefined {
   const authorization = req.get('authorization');
@@ -31,6 +31,8 @@ export function presentedKey(req: Request, params: RawParams): string | undefine
   }
   const header = req.get('x-api-key');
   if (header !== undefined) return header.trim();
+  const inPath = (req.params as Record<string, string | undefined>).apikey;
+  if (inPath !== undefined) return inPath.trim();
   const param = params.find(([name]) => name === KEY_PARAMETER);
   return param ? param[1].trim() : undefined;
 }
