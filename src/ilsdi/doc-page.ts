@@ -3,18 +3,18 @@ import { SERVICES, type ServiceName, type ServiceSpec } from './services.js';
 
 /** One example request per verb, against the sample data (docs/ilsdi.md has the same ones with curl). */
 const EXAMPLES: Record<ServiceName, string> = {
-  GetAvailability: 'service=GetAvailability&id=1+2+5&id_type=bib',
-  GetRecords: 'service=GetRecords&id=2',
+  GetAvailability: 'service=GetAvailability&id=2+36+97&id_type=bib',
+  GetRecords: 'service=GetRecords&id=36',
   GetAuthorityRecords: 'service=GetAuthorityRecords&id=1',
   LookupPatron: 'service=LookupPatron&id=23529000445172&id_type=cardnumber',
   AuthenticatePatron: 'service=AuthenticatePatron&username=jdoe&password=…  (POST it)',
   GetPatronInfo: 'service=GetPatronInfo&patron_id=1&show_contact=1&show_loans=1&show_holds=1',
   GetPatronStatus: 'service=GetPatronStatus&patron_id=1',
-  GetServices: 'service=GetServices&patron_id=1&item_id=4',
-  RenewLoan: 'service=RenewLoan&patron_id=1&item_id=4',
-  HoldTitle: 'service=HoldTitle&patron_id=1&bib_id=3&request_location=127.0.0.1&pickup_location=EAST',
-  HoldItem: 'service=HoldItem&patron_id=1&bib_id=3&item_id=7&pickup_location=EAST',
-  CancelHold: 'service=CancelHold&patron_id=1&item_id=1',
+  GetServices: 'service=GetServices&patron_id=1&item_id=84',
+  RenewLoan: 'service=RenewLoan&patron_id=1&item_id=84',
+  HoldTitle: 'service=HoldTitle&patron_id=1&bib_id=8&request_location=127.0.0.1&pickup_location=EAST',
+  HoldItem: 'service=HoldItem&patron_id=1&bib_id=10&item_id=31&pickup_location=CENTRAL',
+  CancelHold: 'service=CancelHold&patron_id=1&item_id=3',
 };
 
 /**
