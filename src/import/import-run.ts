@@ -44,6 +44,7 @@ export async function runImport(sources: readonly MarcSource[], records: RecordR
   for (const source of sources) {
     const writer = new BatchWriter(records, report, options, source.name);
     let count = 0;
+    try {
     for await (const result of source.results) {
       count += 1;
       report.read += 1;
@@ -63,6 +64,11 @@ export async function runImport(sources: readonly MarcSource[], records: RecordR
       }
       await writer.add(prepared.record, result.position);
       if (count % 500 === 0) options.onProgress?.({ file: source.name, records: count, bytes: source.bytesRead(), size: source.size });
+    }
+    } catch (error) {
+      // Strict mode stops here: the batch already in flight is committed (or refused) first, as promised.
+      if (error instanceof ImportAborted) await writer.settle();
+      throw error;
     }
     await writer.finish();
     options.onProgress?.({ file: source.name, records: count, bytes: source.bytesRead(), size: source.size });
@@ -108,6 +114,11 @@ class BatchWriter {
   async finish(): Promise<void> {
     await this.flush();
     await this.inFlight;
+  }
+
+  /** Waits for the batch in flight, whatever becomes of it (the caller is already failing). */
+  async settle(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
   }
 
   private async flush(): Promise<void> {
