@@ -86,3 +86,23 @@ export function peakRssMb(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/** CPU time (user + system) a live process has used so far, in seconds, or undefined when it is gone. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every Linux we run on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
+
+/** The 1-minute load average, to print beside wall-clock figures taken on a shared machine. */
+export function loadAverage(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+}
