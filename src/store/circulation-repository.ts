@@ -311,6 +311,19 @@ export class CirculationRepository {
   }
 
   /**
+   * Items the imported catalogue shows on loan (952$q) that libgate holds no loan for, lowest item
+   * numbers first, with their record's local id (benchmark fixtures; a future loan import).
+   */
+  async untrackedLoans(limit: number): Promise<Array<{ itemId: number; biblionumber: string; onloan: string }>> {
+    const result = await this.knex.raw(
+      `SELECT i.id, r.local_id, i.onloan FROM items i JOIN records r ON r.id = i.record_id
+       WHERE i.onloan IS NOT NULL AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.item_id = i.id) ORDER BY i.id LIMIT ?`,
+      bindings(limit),
+    );
+    return (result.rows as Row[]).map((row) => ({ itemId: Number(row.id), biblionumber: String(row.local_id), onloan: String(row.onloan).slice(0, 10) }));
+  }
+
+  /**
    * Loads sample loans, holds, transfers and charges (sample/circulation.json) in one transaction.
    * Patrons are named by cardnumber, records by local id, items by item number.
    * @throws when a reference does not resolve: the sample and the catalogue disagree.
