@@ -20,7 +20,7 @@ import { generateApiKey } from '../src/ilsdi/access/api-keys.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { ensureBenchDatabase } from './dataset.js';
 import { fetchText, formatTable, latencyRow, runLoad, type Cell } from './load.js';
-import { describeMachine, repoRoot, writeResult } from './machine.js';
+import { describeMachine, loadAverage, repoRoot, writeResult } from './machine.js';
 import { startServer } from './server.js';
 import path from 'node:path';
 
@@ -107,6 +107,19 @@ export async function run(args: string[]): Promise<void> {
       sizes.push(`${kind.label}: ${(bytes / Math.max(1, result.completed + 200) / 1024).toFixed(1)} KiB per answer`);
       if (result.errorSamples.length > 0) sizes.push(`  errors: ${result.errorSamples.join('; ')}`);
     }
+    // The same 50-id request from one client: the server's own latency, without queueing behind 7 others.
+    const single = kinds[2]!;
+    const alone = await runLoad({
+      concurrency: 1,
+      requests: Math.max(100, Math.floor(requests / 4)),
+      warmupRequests: 20,
+      request: async (i) => {
+        const answer = await fetchText(single.url(i + 1_000_000), {});
+        check(answer.body, single.must);
+        return { bytes: answer.bytes, label: single.label };
+      },
+    });
+    rows.push({ ...latencyRow(`${single.label} (1 client)`, alone.latenciesMs), 'req/s': alone.throughput, errors: alone.errors });
   } finally {
     await server.stop();
   }
@@ -124,7 +137,7 @@ export async function run(args: string[]): Promise<void> {
     '',
     formatTable(rows),
     '',
-    `Server peak RSS: ${server.peakRssMb().toFixed(0)} MB.`,
+    `Load average when done: ${loadAverage()}. Server peak RSS: ${server.peakRssMb().toFixed(0)} MB.`,
     '',
     ...sizes.map((s) => `- ${s}`),
     '',
