@@ -23,6 +23,16 @@ const ITEM_STATE = `
 
 const ITEM_FROM = 'items i JOIN records r ON r.id = i.record_id LEFT JOIN libraries hl ON hl.code = i.holding_library';
 
+/**
+ * Items of the records `r` selected by the WHERE clause, one index probe per record. A plain join lets
+ * the planner hash-join a sequential scan of every item when its statistics are stale (right after a
+ * big import it estimated ~1,200 items per record and scanned 3M rows: 150 ms instead of 2); the
+ * lateral subquery, kept from being flattened by OFFSET 0, always probes items_record_id.
+ */
+const ITEMS_OF_RECORDS = `records r
+  CROSS JOIN LATERAL (SELECT * FROM items WHERE items.record_id = r.id ORDER BY items.position OFFSET 0) i
+  LEFT JOIN libraries hl ON hl.code = i.holding_library`;
+
 const HOLD_COLUMNS = `
   h.reserve_id, h.borrowernumber, h.record_id, r.local_id, h.item_id, h.item_level_hold, h.branchcode, hb.name AS branchname,
   h.reservedate, h.expirationdate, h.priority, h.found, h.waitingdate, h.suspend, h.reservenotes,
@@ -97,7 +107,7 @@ export class CirculationRepository {
   async itemStatesByRecord(localIds: readonly string[], today: string): Promise<ItemState[]> {
     if (localIds.length === 0) return [];
     const result = await this.knex.raw(
-      `SELECT ${ITEM_STATE} FROM ${ITEM_FROM} WHERE r.local_id = ANY(?::text[]) AND NOT r.deleted ORDER BY i.record_id, i.position`,
+      `SELECT ${ITEM_STATE} FROM ${ITEMS_OF_RECORDS} WHERE r.local_id = ANY(?::text[]) AND NOT r.deleted ORDER BY r.id, i.position`,
       bindings(today, [...new Set(localIds)]),
     );
     return (result.rows as Row[]).map(toItemState);
@@ -116,10 +126,10 @@ export class CirculationRepository {
     const result = await this.knex.raw(
       `SELECT ${ITEM_STATE}, i.location, i.other_subfields, i.updated_at, home.name AS home_name,
               to_char(t.datesent, ${LOCAL_DATETIME}) AS transfer_datesent, t.frombranch AS transfer_from, t.tobranch AS transfer_to
-       FROM ${ITEM_FROM}
+       FROM ${ITEMS_OF_RECORDS}
        LEFT JOIN libraries home ON home.code = i.home_library
        LEFT JOIN LATERAL (SELECT * FROM transfers t WHERE t.item_id = i.id AND t.datearrived IS NULL ORDER BY t.datesent DESC LIMIT 1) t ON true
-       WHERE i.record_id = ANY(?::bigint[]) ORDER BY i.record_id, i.position`,
+       WHERE r.id = ANY(?::bigint[]) ORDER BY r.id, i.position`,
       bindings(today, [...recordIds]),
     );
     return (result.rows as Row[]).map((row) => ({
