@@ -1,5 +1,8 @@
 /**
- * `npm run bench -- ilsdi [--count N] [--seed S] [--concurrency C] [--requests R] [--patrons P]`
+ * `npm run bench -- ilsdi [--count N] [--seed S] [--concurrency C] [--requests R] [--patrons P] [--database-url URL]`
+ *
+ * --database-url measures an existing libgate database instead of the generated dataset (ids are
+ * still drawn from 1..count, so give the number of records it holds).
  *
  * ILS-DI on PostgreSQL over a generated catalogue (default 1,000,000 records, 0-6 items each), the
  * issue's mix at 8 concurrent clients, each kind measured on its own: GetAvailability with 1, 10 and
@@ -53,6 +56,7 @@ export async function run(args: string[]): Promise<void> {
       concurrency: { type: 'string', default: '8' },
       requests: { type: 'string', default: '3000' },
       patrons: { type: 'string', default: '1000' },
+      'database-url': { type: 'string' },
     },
     strict: true,
   });
@@ -62,7 +66,7 @@ export async function run(args: string[]): Promise<void> {
   const patrons = Number(values.patrons);
   const machine = describeMachine();
   process.stdout.write(`${machine}\n\n`);
-  const { databaseUrl } = await ensureBenchDatabase({ count, seed: Number(values.seed) });
+  const databaseUrl = values['database-url'] ?? (await ensureBenchDatabase({ count, seed: Number(values.seed) })).databaseUrl;
   const { key, fixture } = await prepareFixture(databaseUrl, patrons);
   process.stderr.write(`ilsdi fixture: ${fixture}\n`);
 
@@ -128,7 +132,9 @@ export async function run(args: string[]): Promise<void> {
     '# ILS-DI',
     '',
     `Command: \`npm run bench -- ilsdi ${args.join(' ')}\`, ${new Date().toISOString()}`,
-    `Dataset: ${count} generated records (seed ${values.seed}) in PostgreSQL; ${fixture}.`,
+    values['database-url']
+      ? `Dataset: the existing database ${values['database-url'].replace(/\/\/[^@]*@/, '//')} (ids drawn from 1..${count}); ${fixture}.`
+      : `Dataset: ${count} generated records (seed ${values.seed}) in PostgreSQL; ${fixture}.`,
     `Load: ${concurrency} concurrent clients, ${requests} requests per kind after 200 warm-up requests; each kind measured on its own. Ids drawn uniformly from the whole catalogue.`,
     '',
     '```',
