@@ -61,7 +61,7 @@
     <xsl:variable name="l7" select="lg:l7($r)"/>
     <!-- title: 245 title proper, remainder, parts (no $c, no $h medium); 246 variant titles -->
     <xsl:for-each select="lg:fields($r, '245')">
-      <xsl:sequence select="lg:dc('title', lg:chop(lg:join(lg:sf(., 'abfgknps'))))"/>
+      <xsl:sequence select="lg:dc('title', lg:chop(lg:title-string(., 'abfgknps')))"/>
     </xsl:for-each>
     <xsl:for-each select="lg:fields($r, '246')">
       <xsl:sequence select="lg:dc('title', lg:chop(lg:join(lg:sf(., 'abfgnp'))))"/>
@@ -90,9 +90,9 @@
     </xsl:for-each>
 
     <!-- description: notes 5XX except those that are rights (506, 540),
-         relation (530) or language (546) -->
+         relation (530) or language (546), and local notes (59X) -->
     <xsl:variable name="note-tags" select="distinct-values(marc:datafield ! lg:tag(.))
-        [starts-with(., '5') and not(. = ('506', '530', '540', '546'))]"/>
+        [starts-with(., '5') and not(starts-with(., '59')) and not(. = ('506', '530', '540', '546'))]"/>
     <xsl:for-each select="lg:fields($r, $note-tags)">
       <xsl:variable name="t" select="lg:tag(.)"/>
       <xsl:sequence select="lg:dc('description',
@@ -160,7 +160,7 @@
       <xsl:sequence select="lg:dc('identifier', .)"/>
     </xsl:for-each>
     <xsl:for-each select="lg:fields($r, '856')[not(@ind2 = '2')] ! marc:subfield[@code = 'u']">
-      <xsl:sequence select="lg:dc('identifier', .)"/>
+      <xsl:sequence select="lg:dc('identifier', iri-to-uri(normalize-space(.)))"/>
     </xsl:for-each>
 
     <!-- source: original version (534 $t), original of a reproduction (786) -->
@@ -198,7 +198,7 @@
       <xsl:sequence select="lg:dc('relation', lg:chop(lg:join(lg:alpha(., 'ehiuwx'))))"/>
     </xsl:for-each>
     <xsl:for-each select="lg:fields($r, '856')[@ind2 = '2'] ! marc:subfield[@code = 'u']">
-      <xsl:sequence select="lg:dc('relation', .)"/>
+      <xsl:sequence select="lg:dc('relation', iri-to-uri(normalize-space(.)))"/>
     </xsl:for-each>
 
     <!-- coverage: chronological and geographic headings, hierarchical places -->

@@ -15,8 +15,8 @@
 
   Performance notes (SaxonJS 2, measured): a regular expression is prepared
   again on every call, which is cheap for plain patterns (a few microseconds)
-  but costs milliseconds for \p{..} classes, so those appear only in
-  lg:script (880 fields); a map constructor is rebuilt on every evaluation, so
+  but costs milliseconds for \p{..} classes, which are therefore not used
+  (lg:script spells out block ranges); a map constructor is rebuilt on every evaluation, so
   code tables are constant "|key=value|" strings read by lg:lookup; a global
   map:merge index cost more than xsl:key, hence the keys below.
 -->
@@ -152,24 +152,29 @@
 
   <!--
     ISO 15924 code of the script of a vernacular field, judged from its text (the
-    $6 script identification is often missing or wrong); falls back to $6.
-    Order matters: Japanese and Korean text may also contain Han characters.
-    Runs only for 880 fields, so the \p{..} cost is acceptable here.
+    $6 script identification is often missing or wrong), by Unicode block ranges;
+    falls back to the $6 code. Order matters: Japanese and Korean text may also
+    contain Han characters. U+30FB (katakana middle dot) is left out of kana on
+    purpose: Chinese records use it as an interpunct.
   -->
   <xsl:function name="lg:script" as="xs:string?">
     <xsl:param name="f" as="element(marc:datafield)"/>
     <xsl:variable name="s" select="string-join($f/marc:subfield[@code != '6'], ' ')"/>
     <xsl:variable name="code" select="substring-after(string($f/marc:subfield[@code = '6'][1]), '/')"/>
     <xsl:choose>
-      <xsl:when test="matches($s, '[\p{IsHiragana}\p{IsKatakana}]')">Jpan</xsl:when>
-      <xsl:when test="matches($s, '[\p{IsHangulSyllables}\p{IsHangulJamo}\p{IsHangulCompatibilityJamo}]')">Kore</xsl:when>
-      <xsl:when test="matches($s, '[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsCJKCompatibilityIdeographs}]')">Hani</xsl:when>
-      <xsl:when test="matches($s, '\p{IsCyrillic}')">Cyrl</xsl:when>
-      <xsl:when test="matches($s, '[\p{IsArabic}\p{IsArabicPresentationForms-A}\p{IsArabicPresentationForms-B}]')">Arab</xsl:when>
-      <xsl:when test="matches($s, '\p{IsHebrew}')">Hebr</xsl:when>
-      <xsl:when test="matches($s, '[\p{IsGreek}\p{IsGreekExtended}]')">Grek</xsl:when>
-      <xsl:when test="matches($s, '\p{IsThai}')">Thai</xsl:when>
+      <xsl:when test="matches($s, '[&#x3041;-&#x3096;&#x30A1;-&#x30FA;]')">Jpan</xsl:when>
+      <xsl:when test="matches($s, '[&#xAC00;-&#xD7A3;&#x1100;-&#x11FF;&#x3130;-&#x318F;]')">Kore</xsl:when>
+      <xsl:when test="matches($s, '[&#x4E00;-&#x9FFF;&#x3400;-&#x4DBF;&#xF900;-&#xFAFF;]')">Hani</xsl:when>
+      <xsl:when test="matches($s, '[&#x400;-&#x4FF;]')">Cyrl</xsl:when>
+      <xsl:when test="matches($s, '[&#x600;-&#x6FF;&#x750;-&#x77F;&#xFB50;-&#xFDFF;&#xFE70;-&#xFEFF;]')">Arab</xsl:when>
+      <xsl:when test="matches($s, '[&#x590;-&#x5FF;&#xFB1D;-&#xFB4F;]')">Hebr</xsl:when>
+      <xsl:when test="matches($s, '[&#x370;-&#x3FF;&#x1F00;-&#x1FFF;]')">Grek</xsl:when>
+      <xsl:when test="matches($s, '[&#xE00;-&#xE7F;]')">Thai</xsl:when>
       <xsl:when test="matches($s, '[&#x2D30;-&#x2D7F;]')">Tfng</xsl:when>
+      <xsl:when test="matches($s, '[&#x900;-&#x97F;]')">Deva</xsl:when>
+      <xsl:when test="matches($s, '[&#x530;-&#x58F;]')">Armn</xsl:when>
+      <xsl:when test="matches($s, '[&#x10A0;-&#x10FF;]')">Geor</xsl:when>
+      <xsl:when test="matches($s, '[&#x1200;-&#x137F;]')">Ethi</xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="lg:lookup('|(3=Arab|(4=Arab|(N=Cyrl|(Q=Cyrl|(S=Grek|(2=Hebr|$1=Hani|(B=Latn|',
                                         substring($code, 1, 2))"/>
@@ -200,6 +205,23 @@
     <xsl:sequence select="string-join(for $s in $sfs return normalize-space($s)[.], ' ')"/>
   </xsl:function>
 
+  <!--
+    Title text from the given subfields joined by spaces. When a medium ($h, not
+    selected) sits between two parts, its closing ISBD punctuation (" =", " :")
+    is kept, so "Title [videorecording] = Parallel title" gives "Title = Parallel title".
+  -->
+  <xsl:function name="lg:title-string" as="xs:string">
+    <xsl:param name="f" as="element(marc:datafield)"/>
+    <xsl:param name="codes" as="xs:string"/>
+    <xsl:sequence select="string-join(
+        for $s in lg:sf($f, $codes)
+        return normalize-space($s) || (let $next := $s/following-sibling::marc:subfield[1]
+                                       return if ($next/@code = 'h' and not(contains($codes, 'h'))
+                                                  and matches($next, '[=:;]\s*$'))
+                                              then ' ' || replace($next, '^.*([=:;])\s*$', '$1') else ''),
+        ' ')"/>
+  </xsl:function>
+
   <!-- True when $s is exactly $n ASCII digits. -->
   <xsl:function name="lg:digits" as="xs:boolean">
     <xsl:param name="s" as="xs:string"/>
@@ -215,17 +237,18 @@
   </xsl:function>
 
   <!--
-    Removes ISBD punctuation that closes a MARC element (" /", " :", " ;", ",", " =")
+    Removes ISBD punctuation that closes a MARC element (" /", " :", " ;", ",", " =",
+    and the Arabic and full-width forms of comma, semicolon, colon and slash)
     and a final full stop, unless the stop ends an initial ("Smith, John A."), an
     ellipsis or one of a few common abbreviations ("etc.", "Inc.", "p.", "ill.").
   -->
   <xsl:function name="lg:chop" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:variable name="t" select="replace(normalize-space($s), '[\s,;:/=]+$', '')"/>
+    <xsl:variable name="t" select="replace(normalize-space($s), '[\s,;:/=&#x60C;&#x61B;&#x3001;&#xFF0C;&#xFF0F;&#xFF1A;&#xFF1B;]+$', '')"/>
     <xsl:sequence select="
         if (ends-with($t, '.') and not(matches($t,
               '(^|[\s(.\-])([A-Z&#xC0;-&#xD6;&#xD8;-&#xDE;&#x100;-&#x17E;&#x410;-&#x42F;&#x401;&#x391;-&#x3A9;]|etc|Inc|Co|Ltd|Jr|Sr|Corp|Bros|Dept|ed|eds|p|pp|v|vol|vols|ill|illus|col|ca|approx|no|nos|min|sec|\.\.)\.$')))
-        then replace($t, '[\s,;:/=]*\.$', '')
+        then replace($t, '[\s,;:/=&#x60C;&#x61B;&#x3001;&#xFF0C;&#xFF0F;&#xFF1A;&#xFF1B;]*\.$', '')
         else $t"/>
   </xsl:function>
 

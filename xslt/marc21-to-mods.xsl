@@ -458,7 +458,7 @@
   <xsl:variable name="frequencies" as="xs:string" select="
       '|a=Annual|b=Bimonthly|c=Semiweekly|d=Daily|e=Biweekly|f=Semiannual|g=Biennial|h=Triennial'
       || '|i=Three times a week|j=Three times a month|k=Continuously updated|m=Monthly|q=Quarterly'
-      || '|s=Semimonthly|t=Three times a year|u=Unknown|w=Weekly|z=Other|'"/>
+      || '|s=Semimonthly|t=Three times a year|w=Weekly|z=Other|'"/>
 
   <!-- dateIssued, or dateCreated for manuscripts (leader/06 d, f, p, t) -->
   <xsl:function name="lg:date-element" as="xs:string">
@@ -574,7 +574,8 @@
     </xsl:variable>
     <xsl:if test="exists($content)">
       <originInfo eventType="publication">
-        <xsl:for-each select="$main[lg:tag(.) = '260' or @ind2 = '1'][1]">
+        <!-- paired with the vernacular originInfo below through the same field's $6 -->
+        <xsl:for-each select="($main[lg:tag(.) = '260' or @ind2 = '1'], lg:fields($r, ('250', '310'))[not(@tag = '880')])[lg:paired(.)][1]">
           <xsl:call-template name="alt-rep"/>
         </xsl:for-each>
         <xsl:sequence select="$content"/>
@@ -594,27 +595,38 @@
         </originInfo>
       </xsl:if>
     </xsl:for-each>
-    <!-- vernacular imprints and editions: one originInfo each -->
-    <xsl:for-each select="lg:fields($r, ('250', '260', '264', '310'))[@tag = '880']">
-      <xsl:variable name="t" select="lg:tag(.)"/>
+    <!-- vernacular publication statement, edition and frequency: one originInfo, the
+         counterpart of the main one -->
+    <xsl:variable name="v-pub" select="$imprints[@tag = '880'][lg:tag(.) = '260' or @ind2 = ('1', '4')]"/>
+    <xsl:variable name="v-other" select="lg:fields($r, ('250', '310'))[@tag = '880']"/>
+    <xsl:variable name="v-parts" as="element()*">
+      <xsl:for-each select="$v-pub">
+        <xsl:call-template name="imprint">
+          <xsl:with-param name="date-name" select="if (lg:tag(.) = '264' and @ind2 = '4') then 'copyrightDate' else $date-element"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:for-each select="$v-other">
+        <xsl:sequence select="lg:el(if (lg:tag(.) = '250') then 'edition' else 'frequency', lg:chop(lg:join(lg:sf(., 'ab'))))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($v-parts)">
+      <originInfo>
+        <xsl:if test="exists($v-pub)"><xsl:attribute name="eventType">publication</xsl:attribute></xsl:if>
+        <xsl:for-each select="(($v-pub, $v-other)[lg:paired(.)], $v-pub, $v-other)[1]">
+          <xsl:call-template name="alt-rep"/>
+        </xsl:for-each>
+        <xsl:sequence select="$v-parts"/>
+      </originInfo>
+    </xsl:if>
+    <!-- vernacular production, distribution, manufacture statements -->
+    <xsl:for-each select="$imprints[@tag = '880'][lg:tag(.) = '264'][@ind2 = ('0', '2', '3')]">
       <xsl:variable name="parts" as="element()*">
-        <xsl:choose>
-          <xsl:when test="$t = '250'"><xsl:sequence select="lg:el('edition', lg:chop(lg:join(lg:sf(., 'ab'))))"/></xsl:when>
-          <xsl:when test="$t = '310'"><xsl:sequence select="lg:el('frequency', lg:chop(lg:join(lg:sf(., 'ab'))))"/></xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="imprint">
-              <xsl:with-param name="date-name" select="if ($t = '264' and @ind2 = '4') then 'copyrightDate'
-                                                       else if ($t = '264' and @ind2 = ('0', '2', '3')) then 'dateOther'
-                                                       else lg:date-element($r)"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
+        <xsl:call-template name="imprint">
+          <xsl:with-param name="date-name" select="'dateOther'"/>
+        </xsl:call-template>
       </xsl:variable>
       <xsl:if test="exists($parts)">
-        <originInfo>
-          <xsl:if test="$t = ('260', '264')">
-            <xsl:attribute name="eventType" select="if ($t = '264') then lg:lookup($event-types, string(@ind2)) else 'publication'"/>
-          </xsl:if>
+        <originInfo eventType="{lg:lookup($event-types, string(@ind2))}">
           <xsl:call-template name="alt-rep"/>
           <xsl:sequence select="$parts"/>
         </originInfo>
@@ -794,7 +806,7 @@
 
   <!-- note/@type per 5XX tag (MODS note type vocabulary); absent: a general note. -->
   <xsl:variable name="note-types" as="xs:string" select="
-      '|501=with|502=thesis|504=bibliography|508=creation/production credits|510=citation/reference'
+      '|362=date/sequential designation|501=with|502=thesis|504=bibliography|508=creation/production credits|510=citation/reference'
       || '|511=performers|513=type of report and period covered|515=numbering|518=venue'
       || '|524=preferred citation|525=supplement|530=additional physical form|533=reproduction'
       || '|534=original version|535=original location|536=funding|538=system details|541=acquisition'
@@ -815,8 +827,9 @@
         </note>
       </xsl:if>
     </xsl:for-each>
-    <xsl:variable name="tags" select="distinct-values(marc:datafield ! lg:tag(.))
-        [starts-with(., '5') and not(. = ('505', '506', '520', '521', '540'))]"/>
+    <!-- 5XX except those mapped elsewhere, and local notes (59X) -->
+    <xsl:variable name="tags" select="'362', distinct-values(marc:datafield ! lg:tag(.))
+        [starts-with(., '5') and not(starts-with(., '59')) and not(. = ('505', '506', '520', '521', '540'))]"/>
     <xsl:for-each select="lg:fields($r, $tags)">
       <xsl:variable name="text" select="lg:join(lg:alpha(., 'u'))"/>
       <xsl:if test="$text">
@@ -1134,7 +1147,17 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Identifiers, each distinct one once ("(OCoLC)ocm123" and "(OCoLC)123" are the same number). -->
   <xsl:template name="identifiers">
+    <xsl:variable name="all" as="element()*">
+      <xsl:call-template name="all-identifiers"/>
+    </xsl:variable>
+    <xsl:for-each-group select="$all" group-by="@type || '|' || @invalid || '|' || .">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:template name="all-identifiers">
     <xsl:variable name="r" select="."/>
     <xsl:for-each select="lg:fields($r, '020')[not(@tag = '880')] ! marc:subfield[@code = ('a', 'z')]">
       <xsl:call-template name="identifier">
