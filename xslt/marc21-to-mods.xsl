@@ -82,13 +82,15 @@
 
   <!-- altRepGroup / script for the context field (see the header). -->
   <xsl:template name="alt-rep">
-    <xsl:if test="lg:paired(.)">
-      <xsl:attribute name="altRepGroup" select="lg:occ(.)"/>
-    </xsl:if>
-    <xsl:if test="@tag = '880'">
-      <xsl:variable name="script" select="lg:script(.)"/>
-      <xsl:if test="$script">
-        <xsl:attribute name="script" select="$script"/>
+    <xsl:if test="marc:subfield[@code = '6']">
+      <xsl:if test="lg:paired(.)">
+        <xsl:attribute name="altRepGroup" select="lg:occ(.)"/>
+      </xsl:if>
+      <xsl:if test="@tag = '880'">
+        <xsl:variable name="script" select="lg:script(.)"/>
+        <xsl:if test="$script">
+          <xsl:attribute name="script" select="$script"/>
+        </xsl:if>
       </xsl:if>
     </xsl:if>
   </xsl:template>

@@ -9,6 +9,8 @@ declare module 'saxon-js' {
     stylesheetText?: string;
     stylesheetFileName?: string;
     sourceText?: string;
+    /** A document node, e.g. from SaxonJS.getResource({ type: 'xml', ... }). */
+    sourceNode?: unknown;
     destination?: 'serialized' | 'raw' | 'document' | 'application' | 'stdout' | 'file' | 'replaceBody' | 'appendToBody' | 'prependToBody';
     /** Clark name (`Q{uri}local`) of the initial named template. */
     initialTemplate?: string;
@@ -33,6 +35,8 @@ declare module 'saxon-js' {
     transform(options: TransformOptions, mode: 'sync'): TransformResult;
     transform(options: TransformOptions, mode?: 'async'): Promise<TransformResult>;
     getProcessorInfo(): ProcessorInfo;
+    /** Parses a resource; with `text` and type 'xml' it returns a document node. */
+    getResource(options: { text?: string; file?: string; location?: string; type: 'xml' | 'json' | 'text' }): Promise<unknown>;
     /** Process-wide level of SaxonJS's own diagnostics on stderr (default 1; 0 = none). */
     setLogLevel(level: number): void;
     getLogLevel(): number;
