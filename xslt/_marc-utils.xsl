@@ -140,14 +140,20 @@
           $vern[not(lg:paired(.))])"/>
   </xsl:function>
 
-  <!-- True when the field and its vernacular/romanized partner are both present. -->
-  <xsl:function name="lg:paired" as="xs:boolean">
+  <!-- The vernacular 880 of a linked field, or the romanized field of a linked 880. -->
+  <xsl:function name="lg:partner" as="element(marc:datafield)?">
     <xsl:param name="f" as="element(marc:datafield)"/>
     <xsl:variable name="o" select="lg:occ($f)"/>
     <xsl:sequence select="
-        if (not($o)) then false()
-        else if ($f/@tag = '880') then exists(key('lg:romanized', lg:tag($f) || '-' || $o, $f/..))
-        else exists(key('lg:vernacular', $f/@tag || '-' || $o, $f/..))"/>
+        if (not($o)) then ()
+        else if ($f/@tag = '880') then key('lg:romanized', lg:tag($f) || '-' || $o, $f/..)[1]
+        else key('lg:vernacular', $f/@tag || '-' || $o, $f/..)[1]"/>
+  </xsl:function>
+
+  <!-- True when the field and its vernacular/romanized partner are both present. -->
+  <xsl:function name="lg:paired" as="xs:boolean">
+    <xsl:param name="f" as="element(marc:datafield)"/>
+    <xsl:sequence select="exists(lg:partner($f))"/>
   </xsl:function>
 
   <!--

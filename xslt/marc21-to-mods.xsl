@@ -80,11 +80,20 @@
 
   <!-- ===================================================== shared pieces -->
 
-  <!-- altRepGroup / script for the context field (see the header). -->
+  <!--
+    altRepGroup / script for the context field (see the header); altRepGroup only
+    when the partner field has data too. $part: the element
+    is made from part of the field only ($c of a 245 as a note), so it gets a group
+    of its own, and only when the partner field has that part too.
+  -->
   <xsl:template name="alt-rep">
+    <xsl:param name="part" as="xs:string" select="''"/>
     <xsl:if test="marc:subfield[@code = '6']">
-      <xsl:if test="lg:paired(.)">
-        <xsl:attribute name="altRepGroup" select="lg:occ(.)"/>
+      <xsl:variable name="partner" select="lg:partner(.)"/>
+      <!-- a partner with no data (a 500 holding only $6) would leave this element alone in its group -->
+      <xsl:if test="if (empty($partner)) then false()
+                    else normalize-space(string-join(if ($part) then lg:sf($partner, $part) else lg:alpha($partner, ''))) != ''">
+        <xsl:attribute name="altRepGroup" select="lg:occ(.) || (if ($part) then '-' || $part else '')"/>
       </xsl:if>
       <xsl:if test="@tag = '880'">
         <xsl:variable name="script" select="lg:script(.)"/>
@@ -824,7 +833,9 @@
       <xsl:variable name="sor" select="lg:chop(lg:join(lg:sf(., 'c')))"/>
       <xsl:if test="$sor">
         <note type="statement of responsibility">
-          <xsl:call-template name="alt-rep"/>
+          <xsl:call-template name="alt-rep">
+            <xsl:with-param name="part" select="'c'"/>
+          </xsl:call-template>
           <xsl:value-of select="$sor"/>
         </note>
       </xsl:if>

@@ -127,6 +127,13 @@ describe('the built-in crosswalks', () => {
     expect(registry.transform('mods', SELF_TEST_RECORD)).toMatch(/^<mods [^>]*version="3.7"/);
   });
 
+  it('put the non-filing characters of a title in nonSort (MODS) and keep them in dc:title', () => {
+    const record = SELF_TEST_RECORD.replace('ind2="0"><subfield code="a">Self-test.', 'ind2="4"><subfield code="a">The test /');
+    expect(registry.transform('mods', record))
+      .toContain('<nonSort xml:space="preserve">The </nonSort><title>test</title>');
+    expect(registry.transform('oai_dc', record)).toContain('<dc:title>The test</dc:title>');
+  });
+
   it('escape markup characters of the data', () => {
     const record = SELF_TEST_RECORD.replace('Self-test.', 'A &lt;b&gt; &amp; "c"');
     expect(registry.transform('oai_dc', record)).toContain('<dc:title>A &lt;b&gt; &amp; "c"</dc:title>');
