@@ -1,25 +1,30 @@
 #!/usr/bin/env node
-// Compiles every stylesheet in xslt/ (*.xsl, *.xslt) to dist/xslt/<name>.sef.json with xslt3, the
-// form saxon-js runs. Part of `npm run build`. No xslt/ folder (yet) means nothing to compile.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// Compiles every top-level stylesheet xslt/*.xsl (not the _modules) to dist/xslt/<name>.sef.json
+// with the xslt3 package, plus <name>.sef.meta.json holding the SHA-256 of its sources. A SEF is
+// rebuilt only when a source (the stylesheet or a module it includes) is newer than it, its sources'
+// hash changed, or another xslt3 version made it. Any stylesheet that fails to compile fails the
+// build with a message naming the file.
+//
+// Runs after tsc (npm run build) and uses the compiled crosswalk module, so build and start-up
+// (loadCrosswalks) share one definition of "stale" and of the hash.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileAll, compilerVersion } from '../dist/src/crosswalk/compile.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const source = path.join(root, 'xslt');
-const target = path.join(root, 'dist', 'xslt');
-const stylesheets = existsSync(source) ? readdirSync(source).filter((f) => /\.xslt?$/.test(f)).sort() : [];
-if (stylesheets.length > 0) {
-  const xslt3 = createRequire(import.meta.url).resolve('xslt3/xslt3.js');
-  mkdirSync(target, { recursive: true });
-  for (const file of stylesheets) {
-    const out = path.join(target, file.replace(/\.xslt?$/, '.sef.json'));
-    const run = spawnSync(process.execPath, [xslt3, `-xsl:${path.join(source, file)}`, `-export:${out}`, '-relocate:on', '-nogo'], { stdio: 'inherit' });
-    if (run.status !== 0) {
-      process.stderr.write(`compile-xslt: ${file} failed\n`);
-      process.exit(1);
-    }
-  }
+const xslDir = path.join(root, 'xslt');
+const sefDir = path.join(root, 'dist', 'xslt');
+
+const { results, failures } = await compileAll(xslDir, sefDir, { useMtime: true, compiler: compilerVersion() });
+for (const result of results) {
+  const name = path.relative(root, result.xslFile);
+  const state = result.compiledBecause === undefined ? 'up to date' : `compiled (${result.compiledBecause})`;
+  console.log(`compile-xslt: ${name}: ${state}, sha256 ${result.meta.sha256.slice(0, 12)}`);
+}
+for (const failure of failures) {
+  console.error(`compile-xslt: ${path.relative(root, failure.file)}: ${failure.message}`);
+}
+if (failures.length > 0) {
+  console.error(`compile-xslt: ${failures.length} stylesheet(s) failed to compile`);
+  process.exit(1);
 }
