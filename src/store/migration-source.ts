@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import * as m0001 from '../../migrations/0001-records.js';
-import * as m0002ilsdi from '../../migrations/0002-patrons-circulation.js';
+import * as m0005 from '../../migrations/0005-patrons-circulation.js';
 
 /**
  * Migrations are listed here statically (not discovered on disk) so that the same code runs from
@@ -8,7 +8,7 @@ import * as m0002ilsdi from '../../migrations/0002-patrons-circulation.js';
  */
 const migrations: ReadonlyArray<readonly [string, Knex.Migration]> = [
   ['0001-records', m0001],
-  ['0002-patrons-circulation', m0002ilsdi],
+  ['0005-patrons-circulation', m0005],
 ];
 
 export const migrationSource: Knex.MigrationSource<Knex.Migration> = {
