@@ -70,5 +70,5 @@ describe(`import of every inventory file on ${databaseLabel()}`, () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 600_000); // ~120 files through the whole pipeline: generous on a loaded machine
 });
