@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Config } from './config/schema.js';
+import type { CrosswalkRegistry } from './crosswalk/registry.js';
 import type { IndexMap } from './indexing/index-map.js';
 import type { Store } from './store/store.js';
 
@@ -14,4 +15,6 @@ export interface Deps {
   readonly clock: Clock;
   readonly log: Logger;
   readonly indexMap: IndexMap;
+  /** Compiled XSLT crosswalks (oai_dc, srw_dc, mods, and formats from config), loaded once at start-up. */
+  readonly crosswalks: CrosswalkRegistry;
 }

@@ -14,6 +14,8 @@ import { progressDisplay } from './import/progress.js';
 import { ID_SPEC_PATTERN, idReader } from './import/local-id.js';
 import { formatReport, type ImportReport } from './import/report.js';
 import { compileIndexMap } from './indexing/index-map.js';
+import { BUILTIN_CROSSWALKS } from './crosswalk/builtin.js';
+import { loadCrosswalks, noCrosswalks } from './crosswalk/registry.js';
 import { openStore, type Store } from './store/store.js';
 import { ILSDI_SCOPES, type IlsdiScope } from './config/sections/ilsdi.js';
 import { generateApiKey } from './ilsdi/access/api-keys.js';
@@ -131,11 +133,16 @@ function parsePort(text: string | undefined): number | undefined {
   return port;
 }
 
-/** The package's own conf/libgate.yaml, wherever the command is run from. */
-function defaultConfigFile(): string {
+/** The install root (the directory holding package.json), wherever the command is run from. */
+function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'conf', 'libgate.yaml');
+  return dir;
+}
+
+/** The package's own conf/libgate.yaml. */
+function defaultConfigFile(): string {
+  return path.join(packageRoot(), 'conf', 'libgate.yaml');
 }
 
 function resolvePath(loaded: LoadedConfig, file: string): string {
@@ -155,7 +162,8 @@ async function serve(loaded: LoadedConfig): Promise<number> {
   const { config } = loaded;
   const store = await open(loaded);
   const indexMap = compileIndexMap(config.indexes);
-  const deps: Deps = { config, store, clock: systemClock, log, indexMap };
+  const crosswalks = await loadCrosswalks(BUILTIN_CROSSWALKS, { rootDir: packageRoot(), log: { info: (m) => log.info(m) } });
+  const deps: Deps = { config, store, clock: systemClock, log, indexMap, crosswalks };
   if (config.sample.loadWhenEmpty && (await store.records.count({ includeDeleted: true })) === 0) {
     const file = resolvePath(loaded, config.sample.catalogue);
     log.info({ file }, 'empty store: loading the sample catalogue');
@@ -223,7 +231,7 @@ async function importCommand(loaded: LoadedConfig, files: string[], values: Opti
   for (const file of files) if (!existsSync(file)) return usage(`no such file: ${file}`);
   const log = makeLogger(loaded, 2);
   const store = await open(loaded);
-  const deps: Deps = { config: loaded.config, store, clock: systemClock, log, indexMap: compileIndexMap(loaded.config.indexes) };
+  const deps: Deps = { config: loaded.config, store, clock: systemClock, log, indexMap: compileIndexMap(loaded.config.indexes), crosswalks: noCrosswalks() };
   const started = Date.now();
   try {
     const report = await importFiles(deps, files, {

@@ -233,3 +233,11 @@ export async function loadCrosswalks(
     info: (name) => get(name).info,
   };
 }
+
+/** A registry without crosswalks: for commands that never disseminate (import, delete, migrate). */
+export function noCrosswalks(): CrosswalkRegistry {
+  const unknown = (name: string): never => {
+    throw new TransformError('unknown-crosswalk', name, `no crosswalk named ${name}`);
+  };
+  return { names: [], has: () => false, transform: unknown, transformMany: unknown, hash: unknown, info: unknown };
+}

@@ -10,6 +10,7 @@ import xpath from 'xpath';
 import { fixedClock, type Clock } from '../../src/clock.js';
 import type { Config } from '../../src/config/schema.js';
 import type { IlsdiScope } from '../../src/config/sections/ilsdi.js';
+import { noCrosswalks } from '../../src/crosswalk/registry.js';
 import type { Deps } from '../../src/deps.js';
 import { hashApiKey } from '../../src/ilsdi/access/api-keys.js';
 import { loadIlsdiSample } from '../../src/import/ilsdi-sample.js';
@@ -67,7 +68,7 @@ export function ilsdiDeps(db: Database | { knex: Knex; kind: Database['kind'] },
     ? pino({ level: 'trace' }, { write: (line: string) => options.logLines!.push(line) })
     : pino({ level: 'silent' });
   const store: Store = createStore({ ...db, close: async () => {} }, config, clock);
-  return { config, store, clock, log, indexMap: compileIndexMap(config.indexes) };
+  return { config, store, clock, log, indexMap: compileIndexMap(config.indexes), crosswalks: noCrosswalks() };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { noCrosswalks } from '../../src/crosswalk/registry.js';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,7 +92,7 @@ describe('libgate import-patrons / apikey / unlock-patron', () => {
       const loaded = loadConfigFile(config);
       const store = await openStore(loaded.config, systemClock, { dataDir: path.join(dir, 'pglite'), migrate: true });
       try {
-        const deps = { config: loaded.config, store, clock: systemClock, log: pino({ level: 'silent' }), indexMap: compileIndexMap(loaded.config.indexes) };
+        const deps = { config: loaded.config, store, clock: systemClock, log: pino({ level: 'silent' }), indexMap: compileIndexMap(loaded.config.indexes), crosswalks: noCrosswalks() };
         const res = await request(testApp(deps)).post('/ilsdi').set('Authorization', `apikey ${key}`).type('form').send('service=AuthenticatePatron&username=ada&password=ada-secret-1');
         return xpathOne(res.text, '/AuthenticatePatron/id') ?? xpathOne(res.text, '/AuthenticatePatron/code');
       } finally {
