@@ -7,6 +7,7 @@ import { AccessRepository } from './access-repository.js';
 import { CirculationRepository } from './circulation-repository.js';
 import { loanOnloanHook } from './item-onloan.js';
 import { PatronRepository } from './patron-repository.js';
+import { DeferredIndexes } from './deferred-indexes.js';
 
 /** The record repository as the rest of the gateway sees it: one object per concern, all over one database. */
 export interface Store {
@@ -18,6 +19,8 @@ export interface Store {
   readonly circulation: CirculationRepository;
   /** ILS-DI: API keys and failed-login counters. */
   readonly access: AccessRepository;
+  /** Bulk loads: search indexes and foreign keys dropped while an empty store is filled, rebuilt after. */
+  readonly deferredIndexes: DeferredIndexes;
   /** Answers when the database does; throws when it does not (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -37,6 +40,7 @@ export function createStore(db: Database, config: Config, clock: Clock): Store {
     patrons: new PatronRepository(db.knex),
     circulation: new CirculationRepository(db.knex, clock),
     access: new AccessRepository(db.knex),
+    deferredIndexes: new DeferredIndexes(db.knex),
     async ping() {
       await db.knex.raw('SELECT 1');
     },
@@ -60,8 +64,12 @@ export async function openStore(config: Config, clock: Clock, options: OpenStore
     statementTimeoutMs: config.database.statementTimeoutMs,
   });
   try {
-    if (options.migrate) await migrateToLatest(db.knex);
     const store = createStore(db, config, clock);
+    if (options.migrate) {
+      await migrateToLatest(db.knex);
+      // An import killed during a bulk load left indexes deferred: rebuild them before anything else.
+      await store.deferredIndexes.restore();
+    }
     await store.records.syncLibraries(config.libraries);
     return store;
   } catch (error) {
