@@ -75,26 +75,37 @@ export class DeferredIndexes {
     });
   }
 
-  /** Recreates whatever is deferred (indexes first, then foreign keys) and analyses the tables; returns what was restored. */
+  /**
+   * Recreates whatever is deferred and analyses the tables; returns what was restored. Indexes are
+   * built first, two tables at a time (a GIN build is single-threaded: the B-trees of the other
+   * tables go up beside it), then foreign keys are validated, each in one pass.
+   */
   async restore(): Promise<DeferredObject[]> {
-    const pending = await this.knex('deferred_indexes').select('name', 'table_name', 'kind', 'definition').orderBy(['kind', 'name']);
+    const pending = (await this.knex('deferred_indexes').select('name', 'table_name', 'kind', 'definition').orderBy('name')) as PendingRow[];
     if (pending.length === 0) return [];
     const restored: DeferredObject[] = [];
-    // Indexes sort before constraints ('index' < 'constraint' is false, so order explicitly).
-    const ordered = [...pending.filter((r) => r.kind === 'index'), ...pending.filter((r) => r.kind === 'constraint')];
-    for (const row of ordered as Array<{ name: string; table_name: string; kind: 'index' | 'constraint'; definition: string }>) {
-      await this.knex.transaction(async (trx) => {
-        const still = await trx.raw('DELETE FROM deferred_indexes WHERE name = ? RETURNING name', [row.name]);
-        if (still.rows.length === 0) return; // restored meanwhile by another process
-        await trx.raw(`SET LOCAL maintenance_work_mem = '128MB'`);
-        if (row.kind === 'index') await trx.raw(row.definition);
-        else await trx.raw(`ALTER TABLE ${ident(row.table_name)} ADD CONSTRAINT ${ident(row.name)} ${row.definition}`);
-        restored.push({ name: row.name, table: row.table_name, kind: row.kind });
-      });
-    }
+    const byTable = new Map<string, PendingRow[]>();
+    for (const row of pending.filter((r) => r.kind === 'index')) byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row]);
+    const lanes = [...byTable.values()].sort((a, b) => tableRank(a[0]!.table_name) - tableRank(b[0]!.table_name));
+    const next = async (): Promise<void> => {
+      for (let lane = lanes.shift(); lane; lane = lanes.shift()) for (const row of lane) await this.recreate(row, restored);
+    };
+    await Promise.all([next(), next()]);
+    for (const row of pending.filter((r) => r.kind === 'constraint')) await this.recreate(row, restored);
     const tables = [...new Set(restored.map((r) => r.table))];
     if (tables.length > 0) await this.knex.raw(`ANALYZE ${tables.map(ident).join(', ')}`);
     return restored;
+  }
+
+  private async recreate(row: PendingRow, restored: DeferredObject[]): Promise<void> {
+    await this.knex.transaction(async (trx) => {
+      const still = await trx.raw('DELETE FROM deferred_indexes WHERE name = ? RETURNING name', [row.name]);
+      if (still.rows.length === 0) return; // restored meanwhile by another process
+      await trx.raw(`SET LOCAL maintenance_work_mem = '256MB'`);
+      if (row.kind === 'index') await trx.raw(row.definition);
+      else await trx.raw(`ALTER TABLE ${ident(row.table_name)} ADD CONSTRAINT ${ident(row.name)} ${row.definition}`);
+      restored.push({ name: row.name, table: row.table_name, kind: row.kind });
+    });
   }
 
   /** Names of what is currently deferred (for reports and tests). */
@@ -102,6 +113,19 @@ export class DeferredIndexes {
     const rows = await this.knex('deferred_indexes').select('name').orderBy('name');
     return rows.map((r) => r.name as string);
   }
+}
+
+interface PendingRow {
+  readonly name: string;
+  readonly table_name: string;
+  readonly kind: 'index' | 'constraint';
+  readonly definition: string;
+}
+
+/** Largest builds first, so that the two lanes finish together. */
+function tableRank(table: string): number {
+  const rank = (DERIVED_TABLES as readonly string[]).indexOf(table);
+  return rank === -1 ? DERIVED_TABLES.length : rank;
 }
 
 /** Catalog names come from pg_catalog, never from users; quoted all the same. */
