@@ -7,11 +7,14 @@ import { AccessRepository } from './access-repository.js';
 import { CirculationRepository } from './circulation-repository.js';
 import { loanOnloanHook } from './item-onloan.js';
 import { PatronRepository } from './patron-repository.js';
+import { SearchRepository } from './search-repository.js';
 
 /** The record repository as the rest of the gateway sees it: one object per concern, all over one database. */
 export interface Store {
   readonly kind: DatabaseKind;
   readonly records: RecordRepository;
+  /** CQL search and scan over what ingest wrote (SRU, OAI sets by query). */
+  readonly search: SearchRepository;
   /** ILS-DI: patrons (borrowers). */
   readonly patrons: PatronRepository;
   /** ILS-DI: loans, holds, transfers, charges and the item status they make. */
@@ -34,6 +37,7 @@ export function createStore(db: Database, config: Config, clock: Clock): Store {
   return {
     kind: db.kind,
     records,
+    search: new SearchRepository(db.knex),
     patrons: new PatronRepository(db.knex),
     circulation: new CirculationRepository(db.knex, clock),
     access: new AccessRepository(db.knex),
