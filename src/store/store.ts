@@ -9,11 +9,15 @@ import { loanOnloanHook } from './item-onloan.js';
 import { PatronRepository } from './patron-repository.js';
 import { OaiRepository } from './oai-repository.js';
 import { compileSetRules, type CqlPredicateCompiler } from '../oai/set-rules.js';
+import { SearchRepository } from './search-repository.js';
+import { cqlToPredicate } from '../sru/cql-to-sql.js';
 
 /** The record repository as the rest of the gateway sees it: one object per concern, all over one database. */
 export interface Store {
   readonly kind: DatabaseKind;
   readonly records: RecordRepository;
+  /** CQL search and scan over what ingest wrote (SRU, OAI sets by query). */
+  readonly search: SearchRepository;
   /** ILS-DI: patrons (borrowers). */
   readonly patrons: PatronRepository;
   /** ILS-DI: loans, holds, transfers, charges and the item status they make. */
@@ -28,14 +32,19 @@ export interface Store {
 }
 
 export interface StoreOptions {
-  /** The CQL engine's compiler, for OAI sets defined by a CQL query (absent: such sets are a config error). */
-  readonly cqlCompiler?: CqlPredicateCompiler | undefined;
+  /**
+   * The compiler for OAI sets defined by a CQL query. Default: the SRU engine's cqlToPredicate over
+   * the configured indexes; `null` disables cql rules (then such a set is a start-up config error).
+   */
+  readonly cqlCompiler?: CqlPredicateCompiler | null | undefined;
 }
 
 /** Throws SetRuleError (a configuration problem naming the set) for a set rule it cannot use. */
 export function createStore(db: Database, config: Config, clock: Clock, options: StoreOptions = {}): Store {
   const declared = config.libraries;
-  const oai = new OaiRepository(db.knex, clock, compileSetRules(config.oai.sets, { cqlCompiler: options.cqlCompiler }));
+  const oai = new OaiRepository(db.knex, clock, compileSetRules(config.oai.sets, {
+    cqlCompiler: options.cqlCompiler === null ? undefined : (options.cqlCompiler ?? ((cql) => cqlToPredicate(cql, config.indexes))),
+  }));
   // Write hooks keep derived tables in step with records, inside each batch's transaction.
   const hooks: WriteHook[] = [loanOnloanHook, oai.setHook];
   const records = new RecordRepository(db.knex, clock, (code) => ({
@@ -45,6 +54,7 @@ export function createStore(db: Database, config: Config, clock: Clock, options:
   return {
     kind: db.kind,
     records,
+    search: new SearchRepository(db.knex),
     patrons: new PatronRepository(db.knex),
     circulation: new CirculationRepository(db.knex, clock),
     access: new AccessRepository(db.knex),

@@ -25,7 +25,8 @@ export const oaiFormatSchema = z.strictObject({
  * - field: a MARC field (TAG, TAG$codes, or TAG/start-end for the leader (LDR) and control fields)
  *   whose value equals one of `values` (or matches `pattern`, a regular expression), case-insensitively.
  * - library: the record has an item whose home or holding library is one of `codes`.
- * - cql: a CQL query (needs the CQL engine to be wired in; a start-up error until then).
+ * - cql: a CQL query, turned into a SQL predicate by the SRU engine (src/sru/cql-to-sql.ts); a
+ *   query it cannot translate is a start-up error naming the set.
  */
 export const setRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({
