@@ -38,6 +38,16 @@ export interface WriteHook {
 }
 
 /**
+ * Registers a write before its transaction starts and ends it after commit or rollback: the
+ * OAI-PMH harvest horizon never passes a datestamp whose transaction may still commit.
+ */
+export interface WriteLeases {
+  run<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+const NO_LEASES: WriteLeases = { run: (fn) => fn() };
+
+/**
  * Bibliographic records, their items and the search data written with them.
  * Every write of one batch happens in one transaction: a record is never half-written.
  */
@@ -47,6 +57,7 @@ export class RecordRepository {
     private readonly clock: Clock,
     private readonly nameLibrary: LibraryNamer = (code) => ({ name: code, pickup: true }),
     private readonly hooks: readonly WriteHook[] = [],
+    private readonly leases: WriteLeases = NO_LEASES,
   ) {}
 
   /**
@@ -55,7 +66,7 @@ export class RecordRepository {
    */
   async upsert(batch: readonly IngestRecord[]): Promise<UpsertOutcome[]> {
     if (batch.length === 0) return [];
-    return this.knex.transaction(async (trx) => {
+    return this.leases.run(() => this.knex.transaction(async (trx) => {
       const now = this.clock.now(); // taken inside the transaction: see docs on harvest horizons
       const existing = await this.lockExisting(trx, batch.map((r) => r.localId));
       const outcomes: UpsertOutcome[] = [];
@@ -90,12 +101,12 @@ export class RecordRepository {
       const tombstoned = [...tombstones, ...inserts.filter((r) => r.deleted).map((r) => inserted.get(r.localId)!)];
       for (const hook of this.hooks) await hook.afterWrite(trx, { live, tombstoned, now });
       return outcomes;
-    });
+    }));
   }
 
   /** Turns records into tombstones dated now; their items and search data go. */
   async delete(localIds: readonly string[]): Promise<DeleteOutcome[]> {
-    return this.knex.transaction(async (trx) => {
+    return this.leases.run(() => this.knex.transaction(async (trx) => {
       const existing = await this.lockExisting(trx, localIds);
       const ids = [...new Set([...existing.values()].filter((row) => !row.deleted).map((row) => row.id))];
       const now = this.clock.now();
@@ -109,7 +120,7 @@ export class RecordRepository {
         done.add(localId);
         return 'deleted';
       });
-    });
+    }));
   }
 
   async get(localId: string): Promise<StoredRecord | undefined> {
