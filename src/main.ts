@@ -16,6 +16,10 @@ import { formatReport, type ImportReport } from './import/report.js';
 import { compileIndexMap } from './indexing/index-map.js';
 import { BUILTIN_CROSSWALKS } from './crosswalk/builtin.js';
 import { loadCrosswalks, noCrosswalks } from './crosswalk/registry.js';
+import { oaiCrosswalkSpecs } from './oai/formats.js';
+import { prepareOai } from './oai/startup.js';
+import { SetRuleError } from './oai/set-rules.js';
+import { CrosswalkError } from './crosswalk/errors.js';
 import { openStore, type Store } from './store/store.js';
 import { ILSDI_SCOPES, type IlsdiScope } from './config/sections/ilsdi.js';
 import { generateApiKey } from './ilsdi/access/api-keys.js';
@@ -53,7 +57,7 @@ options for every command:
   --config FILE              configuration file (default: LIBGATE_CONFIG, else conf/libgate.yaml)
   --help                     show this help
 
-environment: DATABASE_URL (postgres://… selects PostgreSQL), PORT, LIBGATE_CONFIG
+environment: DATABASE_URL (postgres://… selects PostgreSQL), PORT, LIBGATE_CONFIG, LIBGATE_OAI_TOKEN_SECRET
 `;
 
 const OPTIONS = {
@@ -89,6 +93,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   try {
     loaded = loadConfigFile(parsed.values.config ?? env.LIBGATE_CONFIG ?? defaultConfigFile(), {
       databaseUrl: env.DATABASE_URL || undefined,
+      oaiTokenSecret: env.LIBGATE_OAI_TOKEN_SECRET || undefined,
       port: parsePort(parsed.values.port ?? env.PORT),
     });
   } catch (error) {
@@ -120,6 +125,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     }
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
+    if (error instanceof SetRuleError || error instanceof CrosswalkError) {
+      process.stderr.write(`libgate: configuration error: ${error.message}\n`);
+      return 2;
+    }
     throw error;
   }
 }
@@ -162,8 +171,14 @@ async function serve(loaded: LoadedConfig): Promise<number> {
   const { config } = loaded;
   const store = await open(loaded);
   const indexMap = compileIndexMap(config.indexes);
-  const crosswalks = await loadCrosswalks(BUILTIN_CROSSWALKS, { rootDir: packageRoot(), log: { info: (m) => log.info(m) } });
+  // Built-in crosswalks (SRU) and the OAI formats' stylesheets (xsl_file, relative to the config
+  // file): a missing or broken stylesheet stops start-up with a message naming the file.
+  const crosswalks = await loadCrosswalks([...BUILTIN_CROSSWALKS, ...oaiCrosswalkSpecs(config, loaded.baseDir)], { rootDir: packageRoot(), log: { info: (m) => log.info(m) } });
   const deps: Deps = { config, store, clock: systemClock, log, indexMap, crosswalks };
+  if (config.oai.enabled) {
+    const report = await prepareOai(deps);
+    if (report.membershipChanged > 0 || report.datestampsBumped > 0) log.info(report, 'oai: set membership or stylesheets changed; datestamps moved');
+  }
   if (config.sample.loadWhenEmpty && (await store.records.count({ includeDeleted: true })) === 0) {
     const file = resolvePath(loaded, config.sample.catalogue);
     log.info({ file }, 'empty store: loading the sample catalogue');

@@ -12,6 +12,8 @@ export class ConfigError extends Error {
 /** Settings that may come from the environment instead of the file (secrets, deployment). */
 export interface ConfigOverrides {
   databaseUrl?: string | undefined;
+  /** OAI-PMH resumption token key (LIBGATE_OAI_TOKEN_SECRET). */
+  oaiTokenSecret?: string | undefined;
   port?: number | undefined;
 }
 
@@ -56,6 +58,7 @@ function applyOverrides(config: z.infer<typeof configSchema>, overrides: ConfigO
   const copy = structuredClone(config);
   if (overrides.databaseUrl) copy.database.url = overrides.databaseUrl;
   if (overrides.port !== undefined) copy.server.port = overrides.port;
+  if (overrides.oaiTokenSecret) copy.oai.tokenSecret = overrides.oaiTokenSecret;
   const baseUrl = (copy.server.baseUrl ?? `http://localhost:${copy.server.port}`).replace(/\/+$/, '');
   return { ...copy, server: { ...copy.server, baseUrl } };
 }

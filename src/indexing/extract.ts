@@ -71,6 +71,11 @@ export function extractValues(record: MarcRecord, index: CompiledIndex, fields: 
       if ((!exact && !source.tagPattern.test(tag)) || source.range) continue;
       if (source.ind1 !== undefined && field.ind1 !== source.ind1) continue;
       if (source.ind2 !== undefined && field.ind2 !== source.ind2) continue;
+      if (SINGLE_VALUE_TYPES.has(index.config.type)) {
+        // Codes and numbers: each subfield is a value of its own (041 $a eng $h fre is two languages).
+        for (const text of subfieldTexts(field, source.subfields)) out.push({ text, filing: text });
+        continue;
+      }
       const text = joinSubfields(field, source.subfields);
       if (!text) continue;
       out.push({ text, filing: skipNonfiling(tag, field, text, source.subfields) });
@@ -85,6 +90,16 @@ function effectiveTag(field: DataField): string {
   const link = field.subfields.find((sf) => sf.code === '6')?.value;
   const linked = link ? /^(\d{3})/.exec(link)?.[1] : undefined;
   return linked ?? field.tag;
+}
+
+/** Index types whose values are codes or numbers, never text spanning subfields. */
+const SINGLE_VALUE_TYPES: ReadonlySet<string> = new Set(['identifier', 'isbn', 'issn', 'date', 'number']);
+
+function subfieldTexts(field: DataField, codes: string | undefined): string[] {
+  return field.subfields
+    .filter((sf) => sf.code !== '6' && sf.code !== '8' && (codes !== undefined ? codes.includes(sf.code) : /[a-z]/.test(sf.code)))
+    .map((sf) => sf.value.trim())
+    .filter(Boolean);
 }
 
 function joinSubfields(field: DataField, codes: string | undefined): string {

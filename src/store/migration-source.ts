@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import * as m0001 from '../../migrations/0001-records.js';
+import * as m0003 from '../../migrations/0003-search.js';
 import * as m0005 from '../../migrations/0005-patrons-circulation.js';
+import * as m0002oai from '../../migrations/0002-oai.js';
 import * as m0004 from '../../migrations/0004-import-speed.js';
 
 /**
@@ -10,6 +12,8 @@ import * as m0004 from '../../migrations/0004-import-speed.js';
 const migrations: ReadonlyArray<readonly [string, Knex.Migration]> = [
   ['0001-records', m0001],
   ['0005-patrons-circulation', m0005],
+  ['0003-search', m0003],
+  ['0002-oai', m0002oai],
   ['0004-import-speed', m0004],
 ];
 

@@ -38,6 +38,16 @@ export interface WriteHook {
 }
 
 /**
+ * Registers a write before its transaction starts and ends it after commit or rollback: the
+ * OAI-PMH harvest horizon never passes a datestamp whose transaction may still commit.
+ */
+export interface WriteLeases {
+  run<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+const NO_LEASES: WriteLeases = { run: (fn) => fn() };
+
+/**
  * Bibliographic records, their items and the search data written with them.
  * Every write of one batch happens in one transaction: a record is never half-written.
  */
@@ -47,6 +57,7 @@ export class RecordRepository {
     private readonly clock: Clock,
     private readonly nameLibrary: LibraryNamer = (code) => ({ name: code, pickup: true }),
     private readonly hooks: readonly WriteHook[] = [],
+    private readonly leases: WriteLeases = NO_LEASES,
   ) {}
 
   /**
@@ -55,7 +66,7 @@ export class RecordRepository {
    */
   async upsert(batch: readonly IngestRecord[]): Promise<UpsertOutcome[]> {
     if (batch.length === 0) return [];
-    return this.knex.transaction(async (trx) => {
+    return this.leases.run(() => this.knex.transaction(async (trx) => {
       // A batch lost in a server crash is written again by re-running the import (upserts are
       // idempotent); not waiting for the WAL flush at each commit is worth much more than that risk.
       await trx.raw('SET LOCAL synchronous_commit = off');
@@ -93,12 +104,12 @@ export class RecordRepository {
       const tombstoned = [...tombstones, ...inserts.filter((r) => r.deleted).map((r) => inserted.get(r.localId)!)];
       for (const hook of this.hooks) await hook.afterWrite(trx, { live, tombstoned, now });
       return outcomes;
-    });
+    }));
   }
 
   /** Turns records into tombstones dated now; their items and search data go. */
   async delete(localIds: readonly string[]): Promise<DeleteOutcome[]> {
-    return this.knex.transaction(async (trx) => {
+    return this.leases.run(() => this.knex.transaction(async (trx) => {
       const existing = await this.lockExisting(trx, localIds);
       const ids = [...new Set([...existing.values()].filter((row) => !row.deleted).map((row) => row.id))];
       const now = this.clock.now();
@@ -112,7 +123,7 @@ export class RecordRepository {
         done.add(localId);
         return 'deleted';
       });
-    });
+    }));
   }
 
   async get(localId: string): Promise<StoredRecord | undefined> {

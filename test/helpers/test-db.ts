@@ -18,6 +18,7 @@ export async function openTestDatabase(): Promise<Database> {
   const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
   // Extensions are database-wide; creating them in public first keeps every test schema able to use them.
   await admin.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
+  await admin.raw('CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public');
   await admin.raw(`CREATE SCHEMA ${schema}`);
   const db = await openDatabase({ url, searchPath: [schema, 'public'], pool: { min: 0, max: 4 } });
   await migrateToLatest(db.knex);
