@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { bindings } from './bindings.js';
 
 /** The tables a record import writes that carry search indexes and foreign keys worth deferring. */
-const DERIVED_TABLES = ['records', 'record_keys', 'record_sort_keys', 'items'] as const;
+const DERIVED_TABLES = ['records', 'record_keys', 'record_sort_keys', 'items', 'oai_set_members'] as const;
 
 /**
  * Leading columns of indexes that stay in place during a bulk load: an import writes them in
@@ -84,13 +84,13 @@ export class DeferredIndexes {
     const pending = (await this.knex('deferred_indexes').select('name', 'table_name', 'kind', 'definition').orderBy('name')) as PendingRow[];
     if (pending.length === 0) return [];
     const restored: DeferredObject[] = [];
-    const byTable = new Map<string, PendingRow[]>();
-    for (const row of pending.filter((r) => r.kind === 'index')) byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row]);
-    const lanes = [...byTable.values()].sort((a, b) => tableRank(a[0]!.table_name) - tableRank(b[0]!.table_name));
-    const next = async (): Promise<void> => {
-      for (let lane = lanes.shift(); lane; lane = lanes.shift()) for (const row of lane) await this.recreate(row, restored);
+    // Builds on one table can run side by side (CREATE INDEX takes a SHARE lock): two at a time,
+    // GIN first as they take longest.
+    const queue = pending.filter((r) => r.kind === 'index').sort((a, b) => buildRank(a) - buildRank(b) || a.name.localeCompare(b.name));
+    const worker = async (): Promise<void> => {
+      for (let row = queue.shift(); row; row = queue.shift()) await this.recreate(row, restored);
     };
-    await Promise.all([next(), next()]);
+    await Promise.all([worker(), worker()]);
     for (const row of pending.filter((r) => r.kind === 'constraint')) await this.recreate(row, restored);
     const tables = [...new Set(restored.map((r) => r.table))];
     if (tables.length > 0) await this.knex.raw(`ANALYZE ${tables.map(ident).join(', ')}`);
@@ -122,10 +122,9 @@ interface PendingRow {
   readonly definition: string;
 }
 
-/** Largest builds first, so that the two lanes finish together. */
-function tableRank(table: string): number {
-  const rank = (DERIVED_TABLES as readonly string[]).indexOf(table);
-  return rank === -1 ? DERIVED_TABLES.length : rank;
+/** GIN builds (lexemes, trigrams) are the slowest: start them first so that the two workers finish together. */
+function buildRank(row: PendingRow): number {
+  return /\bUSING gin\b/i.test(row.definition) ? 0 : 1;
 }
 
 /** Catalog names come from pg_catalog, never from users; quoted all the same. */
