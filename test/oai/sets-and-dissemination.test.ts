@@ -108,9 +108,8 @@ describe('sets and dissemination', () => {
     expect(report.datestampsBumped).toBe(289);
     const live = await db.knex('records').where({ deleted: false }).select('datestamp');
     for (const row of live) expect(new Date(row.datestamp as Date).toISOString()).toBe('2026-01-14T02:00:00.000Z');
-    expect(await db.knex('oai_disseminations').where({ format: 'oai_dc' }).whereNot({ stylesheet_hash: 'a-new-hash' }).count<{ n: string }[]>({ n: '*' })).toEqual([{ n: expect.anything() }]);
-    const [{ n }] = await db.knex('oai_disseminations').where({ format: 'oai_dc' }).whereNot({ stylesheet_hash: 'a-new-hash' }).count<{ n: string }[]>({ n: '*' });
-    expect(Number(n)).toBe(0);
+    const stale = await db.knex('oai_disseminations').where({ format: 'oai_dc' }).whereNot({ stylesheet_hash: 'a-new-hash' }).count<Array<{ n: string }>>({ n: '*' });
+    expect(Number(stale[0]?.n)).toBe(0);
     // Restore the real hash for the next tests (another bump, as a real downgrade would do).
     await prepareOai(testDeps(db, { config: shippedConfig(), crosswalks: real, clock: fixedClock('2026-01-14T03:00:00Z') }));
   });
