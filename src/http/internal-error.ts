@@ -8,7 +8,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = (error as Error)?.message ?? '';
   return (
     (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006'].includes(code)) ||
-    /Knex: Timeout acquiring a connection|Connection terminated|PGlite is closed/i.test(message)
+    /Knex: Timeout acquiring a connection|Unable to acquire a connection|Connection terminated|PGlite is closed/i.test(message)
   );
 }
 

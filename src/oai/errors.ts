@@ -17,6 +17,8 @@ export type OaiErrorCode = (typeof OAI_ERROR_CODES)[number];
 
 export class OaiError extends Error {
   override readonly name = 'OaiError';
+  /** The responseDate to answer with, when it is not "now" (list verbs: the harvest horizon). */
+  responseDate: Date | undefined;
   constructor(readonly code: OaiErrorCode, message: string) {
     super(message);
   }
@@ -25,6 +27,7 @@ export class OaiError extends Error {
 /** Several errors found at once (argument checks report every problem, §3.6). */
 export class OaiErrors extends Error {
   override readonly name = 'OaiErrors';
+  responseDate: Date | undefined;
   constructor(readonly errors: readonly OaiError[]) {
     super(errors.map((e) => `${e.code}: ${e.message}`).join('; '));
   }

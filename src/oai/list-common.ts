@@ -41,10 +41,19 @@ export interface ListPage {
 }
 
 export async function listPage(ctx: OaiContext, request: ListRequest, limit: number, withMarc: boolean): Promise<ListPage> {
-  const { store } = ctx.deps;
   // The commit-safe horizon, whole seconds: every record dated before it is visible now, and it is
-  // the responseDate, so an incremental harvest from this responseDate misses nothing.
-  const horizon = floorToSecond(await store.oai.horizon());
+  // the responseDate (errors included), so an incremental harvest from this responseDate misses nothing.
+  const horizon = floorToSecond(await ctx.deps.store.oai.horizon());
+  try {
+    return await pageBelow(ctx, request, limit, withMarc, horizon);
+  } catch (error) {
+    if (error instanceof OaiError || error instanceof OaiErrors) error.responseDate = horizon;
+    throw error;
+  }
+}
+
+async function pageBelow(ctx: OaiContext, request: ListRequest, limit: number, withMarc: boolean, horizon: Date): Promise<ListPage> {
+  const { store } = ctx.deps;
   const state = request.resumptionToken !== undefined
     ? await fromToken(ctx, request.verb, request.resumptionToken)
     : firstRequest(ctx, request.list!, horizon);

@@ -43,7 +43,8 @@ export function createOaiRouter(deps: Deps): Router {
         } catch (error) {
           const errors = error instanceof OaiErrors ? error.errors : error instanceof OaiError ? [error] : undefined;
           if (errors === undefined) throw error;
-          head = envelopeHead(deps.clock.now(), ctx.baseUrl, echoesArguments(errors) ? parsed.echo : undefined);
+          const at = (error as OaiError | OaiErrors).responseDate ?? deps.clock.now();
+          head = envelopeHead(at, ctx.baseUrl, echoesArguments(errors) ? parsed.echo : undefined);
           parts = [errorElements(errors)];
         }
       }

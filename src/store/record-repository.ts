@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.js';
 import { bindings } from './bindings.js';
-import type { SortKey } from '../indexing/index-document.js';
+import type { IndexDocument, SortKey } from '../indexing/index-document.js';
 import type {
   DatestampQuery, DeleteOutcome, IngestRecord, Item, ItemInput, Library, Page, StoredRecord, UpsertOutcome,
 } from './types.js';
@@ -99,7 +99,7 @@ export class RecordRepository {
         ...inserts.filter((r) => !r.deleted).map((record) => ({ id: inserted.get(record.localId)!, record })),
         ...updates,
       ];
-      await this.replaceSearchData(trx, live, updates.map((u) => u.id));
+      await this.replaceSearchData(trx, live.map(({ id, record }) => ({ id, index: record.index })), updates.map((u) => u.id));
       await this.replaceItems(trx, live, updates.map((u) => u.id), now);
       const tombstoned = [...tombstones, ...inserts.filter((r) => r.deleted).map((r) => inserted.get(r.localId)!)];
       for (const hook of this.hooks) await hook.afterWrite(trx, { live, tombstoned, now });
@@ -247,7 +247,26 @@ export class RecordRepository {
     await trx.raw('DELETE FROM record_sort_keys WHERE record_id = ANY(?::bigint[])', bindings([...ids]));
   }
 
-  private async replaceSearchData(trx: Db, live: ReadonlyArray<{ id: number; record: IngestRecord }>, updatedIds: readonly number[]): Promise<void> {
+  /** Live records after `afterId` in id order, with their items (what reindexing reads). */
+  async listLiveForIndexing(afterId: number, limit: number): Promise<Array<{ id: number; marcxml: string; items: Item[] }>> {
+    const rows = await this.knex('records').select('id', 'marcxml').where('deleted', false).andWhere('id', '>', afterId).orderBy('id').limit(limit);
+    const items = await this.itemsOf(rows.map((r) => Number(r.id)));
+    return rows.map((r) => ({ id: Number(r.id), marcxml: r.marcxml as string, items: items.get(Number(r.id)) ?? [] }));
+  }
+
+  /** Replaces the search data (search_tsv, keys, sort keys) of live records, in one transaction; datestamps do not change. */
+  async replaceIndex(rows: ReadonlyArray<{ id: number; index: IndexDocument }>): Promise<void> {
+    if (rows.length === 0) return;
+    await this.knex.transaction(async (trx) => {
+      await trx.raw(
+        `UPDATE records r SET search_tsv = u.search_tsv FROM unnest(?::bigint[], ?::tsvector[]) AS u(id, search_tsv) WHERE r.id = u.id AND NOT r.deleted`,
+        bindings(rows.map((r) => r.id), rows.map((r) => r.index.lexemes)),
+      );
+      await this.replaceSearchData(trx, rows, rows.map((r) => r.id));
+    });
+  }
+
+  private async replaceSearchData(trx: Db, live: ReadonlyArray<{ id: number; index: IndexDocument }>, updatedIds: readonly number[]): Promise<void> {
     if (updatedIds.length > 0) {
       await trx.raw('DELETE FROM record_keys WHERE record_id = ANY(?::bigint[])', bindings([...updatedIds]));
       await trx.raw('DELETE FROM record_sort_keys WHERE record_id = ANY(?::bigint[])', bindings([...updatedIds]));
@@ -255,7 +274,7 @@ export class RecordRepository {
     // About 25 keys per record: sent as one JSON text of [record id, index, key, value, num] rows
     // (JSON.stringify is native; array literals are built and escaped element by element in JavaScript).
     const keys: Array<[number, string, string, string, number | null]> = [];
-    for (const { id, record } of live) for (const k of record.index.keys) keys.push([id, k.index, k.key, k.value, k.num]);
+    for (const { id, index } of live) for (const k of index.keys) keys.push([id, k.index, k.key, k.value, k.num]);
     if (keys.length > 0) {
       await trx.raw(
         `INSERT INTO record_keys (record_id, index_name, key, value, num)
@@ -263,7 +282,7 @@ export class RecordRepository {
         bindings(JSON.stringify(keys)),
       );
     }
-    const sortKeys: Array<[number, SortKey]> = live.flatMap(({ id, record }) => record.index.sortKeys.map((k) => [id, k] as [number, SortKey]));
+    const sortKeys: Array<[number, SortKey]> = live.flatMap(({ id, index }) => index.sortKeys.map((k) => [id, k] as [number, SortKey]));
     if (sortKeys.length > 0) {
       await trx.raw(
         `INSERT INTO record_sort_keys (record_id, index_name, key) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[])`,

@@ -71,3 +71,5 @@ export async function harvestPages(app: Express, firstQuery: string): Promise<st
     query = `verb=${verb}&resumptionToken=${encodeURIComponent(token)}`;
   }
 }
+
+export const OAI_RESPONSE_XSD = path.join(REPO_ROOT, 'test', 'oai', 'oai-response.xsd');
