@@ -14,6 +14,7 @@ import { progressDisplay } from './import/progress.js';
 import { ID_SPEC_PATTERN, idReader } from './import/local-id.js';
 import { formatReport, type ImportReport } from './import/report.js';
 import { compileIndexMap } from './indexing/index-map.js';
+import { reindexAll } from './indexing/reindex.js';
 import { BUILTIN_CROSSWALKS } from './crosswalk/builtin.js';
 import { loadCrosswalks, noCrosswalks, withAliases } from './crosswalk/registry.js';
 import { oaiCrosswalkPlan } from './oai/formats.js';
@@ -44,6 +45,8 @@ commands:
   delete ID...               turn records into deletion tombstones
       --file LIST            also delete the identifiers listed in LIST (one per line)
   migrate                    bring the database schema up to date
+  reindex                    recompute search data of every record after the \`indexes\` config changed
+      --batch-size N         records per transaction (default: import.batchSize)
   import-patrons FILE        import patrons for ILS-DI (CSV with Koha column names, or JSON)
       --strict               stop at the first bad row instead of skipping it
   apikey create              create an ILS-DI API key (printed once; only its hash is kept)
@@ -113,6 +116,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await deleteCommand(loaded, rest, parsed.values);
       case 'migrate':
         return await migrateCommand(loaded);
+      case 'reindex':
+        return await reindexCommand(loaded, parsed.values);
       case 'import-patrons':
         return await importPatronsCommand(loaded, rest, parsed.values);
       case 'apikey':
@@ -299,6 +304,19 @@ async function migrateCommand(loaded: LoadedConfig): Promise<number> {
   await store.close();
   process.stdout.write('database schema is up to date\n');
   return 0;
+}
+
+async function reindexCommand(loaded: LoadedConfig, values: Options): Promise<number> {
+  const store = await open(loaded);
+  try {
+    const batchSize = values['batch-size'] ? Number(values['batch-size']) : loaded.config.import.batchSize;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError('--batch-size must be a positive integer');
+    const done = await reindexAll(store.records, compileIndexMap(loaded.config.indexes), loaded.config.import.items, { batchSize });
+    process.stdout.write(`reindexed ${done} records\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
 }
 
 async function importPatronsCommand(loaded: LoadedConfig, files: string[], values: Options): Promise<number> {

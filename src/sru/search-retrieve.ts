@@ -15,9 +15,11 @@ import type { CqlQuery } from './cql/ast.js';
 import { translateCql, translateSortKeys } from './cql-to-sql.js';
 import { DIAG, fromCqlError, SruDiagnostic } from './diagnostics.js';
 import type { IndexCatalog } from './index-catalog.js';
-import { diagnosticsXml, documentXml, recordXml, root, surrogateXml, versionXml, zs } from './render.js';
+import { diagnosticsXml, documentXml, recordXml, root, surrogateXml, text, versionXml, zs } from './render.js';
 import type { SearchRetrieveRequest } from './request.js';
 import { isV2 } from './versions.js';
+
+const XML_NAME = /^x-[A-Za-z0-9._-]*$/;
 
 export async function searchRetrieve(deps: Deps, catalog: IndexCatalog, request: SearchRetrieveRequest): Promise<string> {
   const sru = deps.config.sru;
@@ -105,12 +107,17 @@ function echo(request: SearchRetrieveRequest, tree: CqlQuery): string {
       + `${zs('query', request.query)}${zs('startRecord', request.startRecord)}${zs('maximumRecords', request.maximumRecordsAsked)}`
       + `${zs('recordXMLEscaping', request.escapingAsked)}${zs('recordPacking', request.packingAsked)}${zs('recordSchema', request.schemaAsked)}`
       + `${zs('resultSetTTL', request.resultSetTTL)}${zs('sortKeys', request.sortKeys)}${zs('stylesheet', request.stylesheet)}`
+      + request.extensions.map(([name, value]) => zs('extraRequestParameter', `${name}=${value}`)).join('')
       + '</zs:echoedSearchRetrieveRequest>';
   }
+  // 1.x: x- parameters whose names are XML names come back as elements of extraRequestData.
+  const extras = request.extensions.filter(([name]) => XML_NAME.test(name));
+  const extraData = extras.length === 0 ? ''
+    : `<zs:extraRequestData>${extras.map(([name, value]) => `<lg:${name} xmlns:lg="urn:x-libgate:extra-request-data">${text(value)}</lg:${name}>`).join('')}</zs:extraRequestData>`;
   return `<zs:echoedSearchRetrieveRequest>${zs('version', request.version)}${zs('query', request.query)}`
     + `<zs:xQuery>${toXcql(tree, { indent: 0 })}</zs:xQuery>`
     + `${zs('startRecord', request.startRecord)}${zs('maximumRecords', request.maximumRecordsAsked)}`
     + `${zs('recordPacking', request.packingAsked)}${zs('recordSchema', request.schemaAsked)}${zs('resultSetTTL', request.resultSetTTL)}`
-    + `${zs('sortKeys', request.sortKeys)}${zs('stylesheet', request.stylesheet)}`
+    + `${zs('sortKeys', request.sortKeys)}${zs('stylesheet', request.stylesheet)}${extraData}`
     + '</zs:echoedSearchRetrieveRequest>';
 }

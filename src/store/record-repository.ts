@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.js';
 import { bindings } from './bindings.js';
-import type { IndexKey, SortKey } from '../indexing/index-document.js';
+import type { IndexDocument, IndexKey, SortKey } from '../indexing/index-document.js';
 import type {
   DatestampQuery, DeleteOutcome, IngestRecord, Item, ItemInput, Library, Page, StoredRecord, UpsertOutcome,
 } from './types.js';
@@ -96,7 +96,7 @@ export class RecordRepository {
         ...inserts.filter((r) => !r.deleted).map((record) => ({ id: inserted.get(record.localId)!, record })),
         ...updates,
       ];
-      await this.replaceSearchData(trx, live, updates.map((u) => u.id));
+      await this.replaceSearchData(trx, live.map(({ id, record }) => ({ id, index: record.index })), updates.map((u) => u.id));
       await this.replaceItems(trx, live, updates.map((u) => u.id), now);
       const tombstoned = [...tombstones, ...inserts.filter((r) => r.deleted).map((r) => inserted.get(r.localId)!)];
       for (const hook of this.hooks) await hook.afterWrite(trx, { live, tombstoned, now });
@@ -244,12 +244,31 @@ export class RecordRepository {
     await trx.raw('DELETE FROM record_sort_keys WHERE record_id = ANY(?::bigint[])', bindings([...ids]));
   }
 
-  private async replaceSearchData(trx: Db, live: ReadonlyArray<{ id: number; record: IngestRecord }>, updatedIds: readonly number[]): Promise<void> {
+  /** Live records after `afterId` in id order, with their items (what reindexing reads). */
+  async listLiveForIndexing(afterId: number, limit: number): Promise<Array<{ id: number; marcxml: string; items: Item[] }>> {
+    const rows = await this.knex('records').select('id', 'marcxml').where('deleted', false).andWhere('id', '>', afterId).orderBy('id').limit(limit);
+    const items = await this.itemsOf(rows.map((r) => Number(r.id)));
+    return rows.map((r) => ({ id: Number(r.id), marcxml: r.marcxml as string, items: items.get(Number(r.id)) ?? [] }));
+  }
+
+  /** Replaces the search data (search_tsv, keys, sort keys) of live records, in one transaction; datestamps do not change. */
+  async replaceIndex(rows: ReadonlyArray<{ id: number; index: IndexDocument }>): Promise<void> {
+    if (rows.length === 0) return;
+    await this.knex.transaction(async (trx) => {
+      await trx.raw(
+        `UPDATE records r SET search_tsv = u.search_tsv FROM unnest(?::bigint[], ?::tsvector[]) AS u(id, search_tsv) WHERE r.id = u.id AND NOT r.deleted`,
+        bindings(rows.map((r) => r.id), rows.map((r) => r.index.lexemes)),
+      );
+      await this.replaceSearchData(trx, rows, rows.map((r) => r.id));
+    });
+  }
+
+  private async replaceSearchData(trx: Db, live: ReadonlyArray<{ id: number; index: IndexDocument }>, updatedIds: readonly number[]): Promise<void> {
     if (updatedIds.length > 0) {
       await trx.raw('DELETE FROM record_keys WHERE record_id = ANY(?::bigint[])', bindings([...updatedIds]));
       await trx.raw('DELETE FROM record_sort_keys WHERE record_id = ANY(?::bigint[])', bindings([...updatedIds]));
     }
-    const keys: Array<[number, IndexKey]> = live.flatMap(({ id, record }) => record.index.keys.map((k) => [id, k] as [number, IndexKey]));
+    const keys: Array<[number, IndexKey]> = live.flatMap(({ id, index }) => index.keys.map((k) => [id, k] as [number, IndexKey]));
     if (keys.length > 0) {
       await trx.raw(
         `INSERT INTO record_keys (record_id, index_name, key, value, num)
@@ -257,7 +276,7 @@ export class RecordRepository {
         bindings(keys.map(([id]) => id), keys.map(([, k]) => k.index), keys.map(([, k]) => k.key), keys.map(([, k]) => k.value), keys.map(([, k]) => k.num)),
       );
     }
-    const sortKeys: Array<[number, SortKey]> = live.flatMap(({ id, record }) => record.index.sortKeys.map((k) => [id, k] as [number, SortKey]));
+    const sortKeys: Array<[number, SortKey]> = live.flatMap(({ id, index }) => index.sortKeys.map((k) => [id, k] as [number, SortKey]));
     if (sortKeys.length > 0) {
       await trx.raw(
         `INSERT INTO record_sort_keys (record_id, index_name, key) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[])`,
