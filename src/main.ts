@@ -16,8 +16,8 @@ import { formatReport, type ImportReport } from './import/report.js';
 import { compileIndexMap } from './indexing/index-map.js';
 import { reindexAll } from './indexing/reindex.js';
 import { BUILTIN_CROSSWALKS } from './crosswalk/builtin.js';
-import { loadCrosswalks, noCrosswalks } from './crosswalk/registry.js';
-import { oaiCrosswalkSpecs } from './oai/formats.js';
+import { loadCrosswalks, noCrosswalks, withAliases } from './crosswalk/registry.js';
+import { oaiCrosswalkPlan } from './oai/formats.js';
 import { prepareOai } from './oai/startup.js';
 import { SetRuleError } from './oai/set-rules.js';
 import { CrosswalkError } from './crosswalk/errors.js';
@@ -178,7 +178,11 @@ async function serve(loaded: LoadedConfig): Promise<number> {
   const indexMap = compileIndexMap(config.indexes);
   // Built-in crosswalks (SRU) and the OAI formats' stylesheets (xsl_file, relative to the config
   // file): a missing or broken stylesheet stops start-up with a message naming the file.
-  const crosswalks = await loadCrosswalks([...BUILTIN_CROSSWALKS, ...oaiCrosswalkSpecs(config, loaded.baseDir)], { rootDir: packageRoot(), log: { info: (m) => log.info(m) } });
+  const oaiPlan = oaiCrosswalkPlan(config, loaded.baseDir, BUILTIN_CROSSWALKS, packageRoot());
+  const crosswalks = withAliases(
+    await loadCrosswalks([...BUILTIN_CROSSWALKS, ...oaiPlan.specs], { rootDir: packageRoot(), log: { info: (m) => log.info(m) } }),
+    oaiPlan.aliases,
+  );
   const deps: Deps = { config, store, clock: systemClock, log, indexMap, crosswalks };
   if (config.oai.enabled) {
     const report = await prepareOai(deps);

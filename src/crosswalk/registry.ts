@@ -248,3 +248,20 @@ export function noCrosswalks(): CrosswalkRegistry {
   };
   return { names: [], has: () => false, transform: unknown, transformMany: unknown, hash: unknown, info: unknown };
 }
+
+/**
+ * The same registry with extra names for loaded crosswalks (alias -> target), so a stylesheet that
+ * two layers ask for under different names (OAI's `oai:oai_dc` and SRU's `oai_dc`) is loaded once.
+ */
+export function withAliases(registry: CrosswalkRegistry, aliases: ReadonlyMap<string, string>): CrosswalkRegistry {
+  if (aliases.size === 0) return registry;
+  const target = (name: string) => aliases.get(name) ?? name;
+  return {
+    names: [...registry.names, ...aliases.keys()],
+    has: (name) => registry.has(target(name)),
+    transform: (name, marcxml) => registry.transform(target(name), marcxml),
+    transformMany: (name, records) => registry.transformMany(target(name), records),
+    hash: (name) => registry.hash(target(name)),
+    info: (name) => registry.info(target(name)),
+  };
+}
