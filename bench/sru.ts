@@ -78,8 +78,8 @@ export async function run(args: string[]): Promise<void> {
   const databaseUrl = values['database-url'] ?? (await ensureBenchDatabase({ count, seed: Number(values.seed) })).databaseUrl;
   const terms = await drawTerms(databaseUrl);
   const server = await startServer({ databaseUrl, config: 'server:\n  logLevel: warn\n' });
-  const base = `${server.baseUrl}/sru?version=1.2&maximumRecords=10&recordSchema=marcxml&operation=`;
-  const q = (cql: string) => `${base}searchRetrieve&query=${encodeURIComponent(cql)}`;
+  const base = `${server.baseUrl}/sru?version=1.2&operation=`;
+  const q = (cql: string) => `${base}searchRetrieve&maximumRecords=10&recordSchema=marcxml&query=${encodeURIComponent(cql)}`;
   const kinds: Array<{ label: string; url: (i: number) => string }> = [
     { label: 'title word', url: (i) => q(`dc.title = ${pick(terms.titleWords, i)}`) },
     { label: 'author phrase', url: (i) => q(`dc.creator = "${pick(terms.authorPhrases, i)}"`) },
