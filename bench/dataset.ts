@@ -83,18 +83,30 @@ interface Marker {
 }
 
 /**
- * What makes a dataset current: the generator (its declared version and a fingerprint of its first
- * records), the migrations the code knows, and the shipped configuration (which drives indexing
- * and write hooks), compared as parsed data so that comments do not matter.
+ * What makes a dataset current: what decides the stored data, and nothing else. That is the
+ * generator (its declared version and a fingerprint of its first records), the migrations the code
+ * knows, and the two configuration sections import reads (`import`: identifiers and item mapping;
+ * `indexes`: what is written for search), compared as parsed data so that comments, key order and
+ * every other section (server, protocols, ILS-DI, …) do not force a rebuild.
  */
-export async function datasetVersion(): Promise<string> {
+export async function datasetVersion(configFile = path.join(repoRoot(), 'conf', 'libgate.yaml')): Promise<string> {
   const hash = createHash('sha256');
   for (const record of generateRecords(200, 7)) hash.update(toIso2709(record));
   const migrations = await migrationSource.getMigrations([]);
   const names = migrations.map((m) => migrationSource.getMigrationName(m));
-  const config = JSON.stringify(parseYaml(readFileSync(path.join(repoRoot(), 'conf', 'libgate.yaml'), 'utf8')));
+  const parsed = (parseYaml(readFileSync(configFile, 'utf8')) ?? {}) as Record<string, unknown>;
+  const config = canonicalJson({ import: parsed.import ?? null, indexes: parsed.indexes ?? null });
   const configHash = createHash('sha256').update(config).digest('hex').slice(0, 12);
-  return `generator ${GENERATOR_VERSION}/${hash.digest('hex').slice(0, 12)}; migrations ${names.join(',')}; config ${configHash}`;
+  return `generator ${GENERATOR_VERSION}/${hash.digest('hex').slice(0, 12)}; migrations ${names.join(',')}; import+indexes config ${configHash}`;
+}
+
+/** JSON with object keys sorted at every level, so that reordering keys in YAML changes nothing. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 async function isComplete(client: pg.Client, name: string, databaseUrl: string, expected: Marker): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,8 @@ import { formatReport, type ImportReport } from './import/report.js';
 import { compileIndexMap } from './indexing/index-map.js';
 import { reindexAll } from './indexing/reindex.js';
 import { BUILTIN_CROSSWALKS } from './crosswalk/builtin.js';
-import { loadCrosswalks, noCrosswalks } from './crosswalk/registry.js';
-import { oaiCrosswalkSpecs } from './oai/formats.js';
+import { loadCrosswalks, noCrosswalks, withAliases } from './crosswalk/registry.js';
+import { oaiCrosswalkPlan } from './oai/formats.js';
 import { prepareOai } from './oai/startup.js';
 import { SetRuleError } from './oai/set-rules.js';
 import { CrosswalkError } from './crosswalk/errors.js';
@@ -178,7 +178,11 @@ async function serve(loaded: LoadedConfig): Promise<number> {
   const indexMap = compileIndexMap(config.indexes);
   // Built-in crosswalks (SRU) and the OAI formats' stylesheets (xsl_file, relative to the config
   // file): a missing or broken stylesheet stops start-up with a message naming the file.
-  const crosswalks = await loadCrosswalks([...BUILTIN_CROSSWALKS, ...oaiCrosswalkSpecs(config, loaded.baseDir)], { rootDir: packageRoot(), log: { info: (m) => log.info(m) } });
+  const oaiPlan = oaiCrosswalkPlan(config, loaded.baseDir, BUILTIN_CROSSWALKS, packageRoot());
+  const crosswalks = withAliases(
+    await loadCrosswalks([...BUILTIN_CROSSWALKS, ...oaiPlan.specs], { rootDir: packageRoot(), log: { info: (m) => log.info(m) } }),
+    oaiPlan.aliases,
+  );
   const deps: Deps = { config, store, clock: systemClock, log, indexMap, crosswalks };
   if (config.oai.enabled) {
     const report = await prepareOai(deps);
@@ -223,6 +227,16 @@ async function serve(loaded: LoadedConfig): Promise<number> {
   });
 }
 
+/**
+ * Input size from which an import into an empty store defers search indexes to its end (about
+ * 15,000 records): below it, rebuilding them costs more than maintaining them as records arrive.
+ */
+const BULK_LOAD_MIN_BYTES = 16 * 2 ** 20;
+
+function totalBytes(files: readonly string[]): number {
+  return files.reduce((sum, file) => sum + statSync(file).size, 0);
+}
+
 async function importFiles(deps: Deps, files: readonly string[], options: { strict: boolean; format?: 'iso2709' | 'marcxml'; idField?: string; batchSize?: number; progress?: boolean }): Promise<ImportReport> {
   const display = options.progress ? progressDisplay(process.stderr) : undefined;
   try {
@@ -235,6 +249,7 @@ async function importFiles(deps: Deps, files: readonly string[], options: { stri
       batchSize: options.batchSize ?? deps.config.import.batchSize,
       strict: options.strict,
       log: deps.log,
+      ...(totalBytes(files) >= BULK_LOAD_MIN_BYTES ? { bulkLoad: deps.store.deferredIndexes } : {}),
       ...(display ? { onProgress: (p) => display.update(p) } : {}),
     });
   } finally {

@@ -17,7 +17,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import SaxonJS from 'saxon-js';
+import type SaxonJSModule from 'saxon-js';
 import { ensureCompiled } from './compile.js';
 import { CrosswalkError, TransformError } from './errors.js';
 
@@ -94,6 +94,12 @@ interface Loaded {
   readonly info: CrosswalkInfo;
   readonly sef: unknown;
 }
+
+/**
+ * SaxonJS, loaded by loadCrosswalks: it is about 85 MB of resident memory, which commands that run
+ * no stylesheet (import, delete, migrate) do not pay for.
+ */
+let SaxonJS: typeof SaxonJSModule;
 
 const ignoreMessages = (): void => {};
 
@@ -193,6 +199,7 @@ export async function loadCrosswalks(
   // SaxonJS prints an XSLT stack trace on stderr for every dynamic error, even when the caller
   // catches it; here every error becomes a TransformError the caller logs, so silence SaxonJS
   // (a process-wide setting: libgate runs SaxonJS only through this module).
+  SaxonJS ??= (await import('saxon-js')).default;
   SaxonJS.setLogLevel(0);
   const sefDir = path.resolve(options.rootDir, options.sefDir ?? path.join('dist', 'xslt'));
   const loaded = new Map<string, Loaded>();
@@ -240,4 +247,21 @@ export function noCrosswalks(): CrosswalkRegistry {
     throw new TransformError('unknown-crosswalk', name, `no crosswalk named ${name}`);
   };
   return { names: [], has: () => false, transform: unknown, transformMany: unknown, hash: unknown, info: unknown };
+}
+
+/**
+ * The same registry with extra names for loaded crosswalks (alias -> target), so a stylesheet that
+ * two layers ask for under different names (OAI's `oai:oai_dc` and SRU's `oai_dc`) is loaded once.
+ */
+export function withAliases(registry: CrosswalkRegistry, aliases: ReadonlyMap<string, string>): CrosswalkRegistry {
+  if (aliases.size === 0) return registry;
+  const target = (name: string) => aliases.get(name) ?? name;
+  return {
+    names: [...registry.names, ...aliases.keys()],
+    has: (name) => registry.has(target(name)),
+    transform: (name, marcxml) => registry.transform(target(name), marcxml),
+    transformMany: (name, records) => registry.transformMany(target(name), records),
+    hash: (name) => registry.hash(target(name)),
+    info: (name) => registry.info(target(name)),
+  };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ReadResult } from '../marc/record.js';
+import type { DeferredObject } from '../store/deferred-indexes.js';
 import type { RecordRepository } from '../store/record-repository.js';
 import type { IngestRecord, UpsertOutcome } from '../store/types.js';
 import { prepareRecord, type PrepareOptions } from './prepare-record.js';
@@ -27,6 +28,17 @@ export interface ImportOptions extends PrepareOptions {
   readonly strict: boolean;
   readonly log: Logger;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Bulk load: when given and the store holds no record yet, search indexes and foreign keys of the
+   * derived tables are dropped for the import and rebuilt once at its end (also after a failure).
+   */
+  readonly bulkLoad?: BulkLoad;
+}
+
+/** The store's index deferral as the import uses it (store/deferred-indexes.ts). */
+export interface BulkLoad {
+  defer(): Promise<DeferredObject[]>;
+  restore(): Promise<DeferredObject[]>;
 }
 
 /** Raised in strict mode at the first bad record; batches before it are committed. */
@@ -40,6 +52,20 @@ export class ImportAborted extends Error {
  * strict) and never leaves a partial record: a batch the database refuses is retried record by record.
  */
 export async function runImport(sources: readonly MarcSource[], records: RecordRepository, options: ImportOptions): Promise<ImportReport> {
+  const deferred = options.bulkLoad ? await options.bulkLoad.defer() : [];
+  if (deferred.length > 0) options.log.info({ deferred: deferred.map((d) => d.name) }, 'empty store: search indexes and foreign keys deferred to the end of the import');
+  try {
+    return await importSources(sources, records, options);
+  } finally {
+    if (deferred.length > 0) {
+      const started = performance.now();
+      const restored = await options.bulkLoad!.restore();
+      options.log.info({ restored: restored.length, seconds: Math.round(performance.now() - started) / 1000 }, 'search indexes and foreign keys rebuilt');
+    }
+  }
+}
+
+async function importSources(sources: readonly MarcSource[], records: RecordRepository, options: ImportOptions): Promise<ImportReport> {
   const report = emptyReport();
   for (const source of sources) {
     const writer = new BatchWriter(records, report, options, source.name);

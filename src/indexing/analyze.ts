@@ -16,8 +16,14 @@ const EXTRA_FOLDS: Record<string, string> = {
 };
 const EXTRA_FOLD_PATTERN = new RegExp(`[${Object.keys(EXTRA_FOLDS).join('')}]`, 'gu');
 
+const ASCII = /^[\x00-\x7f]*$/;
+/** WORD restricted to ASCII: the letters and digits \p{L} and \p{N} match there. */
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+
 /** Lower-cases and strips diacritics: "Élève Østergård" -> "eleve ostergard". */
 export function fold(text: string): string {
+  // Plain ASCII has nothing to decompose or fold beyond case (most catalogue text): skip the rest.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
@@ -32,6 +38,11 @@ export const MAX_WORD_LENGTH = 100;
 /** Splits already-folded text into words, in order. */
 export function words(folded: string): string[] {
   const out: string[] = [];
+  if (ASCII.test(folded)) {
+    // The same split for ASCII text, without Unicode property classes or unspaced scripts.
+    for (const match of folded.matchAll(ASCII_WORD)) out.push(match[0].slice(0, MAX_WORD_LENGTH));
+    return out;
+  }
   for (const match of folded.matchAll(WORD)) {
     const token = match[0];
     if (UNSPACED.test(token)) {

@@ -1,4 +1,4 @@
-import { isControlField, type DataField, type MarcRecord } from '../marc/record.js';
+import { isControlField, type DataField, type MarcField, type MarcRecord } from '../marc/record.js';
 import type { CompiledIndex, CompiledSource } from './index-map.js';
 
 /**
@@ -16,8 +16,37 @@ export interface ExtractedValue {
   readonly filing: string;
 }
 
+/**
+ * A record's fields grouped by tag (880 vernacular fields under their linked tag), in record order:
+ * built once per record so that each index source looks up its tag instead of scanning every field.
+ */
+export interface FieldsByTag {
+  readonly all: readonly TaggedField[];
+  readonly byTag: ReadonlyMap<string, readonly TaggedField[]>;
+}
+
+interface TaggedField {
+  readonly tag: string;
+  readonly field: MarcField;
+}
+
+export function fieldsByTag(record: MarcRecord): FieldsByTag {
+  const all: TaggedField[] = [];
+  const byTag = new Map<string, TaggedField[]>();
+  for (const field of record.fields) {
+    const entry = { tag: isControlField(field) ? field.tag : effectiveTag(field), field };
+    all.push(entry);
+    const list = byTag.get(entry.tag);
+    if (list) list.push(entry);
+    else byTag.set(entry.tag, [entry]);
+  }
+  return { all, byTag };
+}
+
+const NO_FIELDS: readonly TaggedField[] = [];
+
 /** Every value of one index in a record, in record order (880 vernacular fields count as their linked tag). */
-export function extractValues(record: MarcRecord, index: CompiledIndex): ExtractedValue[] {
+export function extractValues(record: MarcRecord, index: CompiledIndex, fields: FieldsByTag = fieldsByTag(record)): ExtractedValue[] {
   const out: ExtractedValue[] = [];
   if (index.anywhere) {
     for (const field of record.fields) {
@@ -32,13 +61,14 @@ export function extractValues(record: MarcRecord, index: CompiledIndex): Extract
       pushRange(out, record.leader, source);
       continue;
     }
-    for (const field of record.fields) {
+    const exact = !source.tag.includes('X');
+    const candidates = exact ? (fields.byTag.get(source.tag) ?? NO_FIELDS) : fields.all;
+    for (const { tag, field } of candidates) {
       if (isControlField(field)) {
-        if (source.tagPattern.test(field.tag)) pushRange(out, field.value, source);
+        if (exact || source.tagPattern.test(field.tag)) pushRange(out, field.value, source);
         continue;
       }
-      const tag = effectiveTag(field);
-      if (!source.tagPattern.test(tag) || source.range) continue;
+      if ((!exact && !source.tagPattern.test(tag)) || source.range) continue;
       if (source.ind1 !== undefined && field.ind1 !== source.ind1) continue;
       if (source.ind2 !== undefined && field.ind2 !== source.ind2) continue;
       if (SINGLE_VALUE_TYPES.has(index.config.type)) {

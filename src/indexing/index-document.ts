@@ -1,6 +1,6 @@
 import type { MarcRecord } from '../marc/record.js';
-import { fold, identifierKey, isbnKey, issnKey, numberValue, phraseKey, words, yearValue } from './analyze.js';
-import { extractValues } from './extract.js';
+import { fold, identifierKey, isbnKey, issnKey, numberValue, words, yearValue } from './analyze.js';
+import { extractValues, fieldsByTag } from './extract.js';
 import type { CompiledIndex, IndexMap } from './index-map.js';
 
 /** What search needs of one record, computed at ingest and stored with it. */
@@ -40,23 +40,32 @@ export function buildIndexDocument(record: MarcRecord, indexMap: IndexMap): Inde
   const positions = new Map<string, number[]>();
   const keys: IndexKey[] = [];
   const sortKeys: SortKey[] = [];
+  const fields = fieldsByTag(record);
+  // The same field feeds several indexes (100 is in creator, name, personal_name, anywhere): split it once.
+  const wordCache = new Map<string, string[]>();
+  const wordsOf = (text: string): string[] => {
+    let list = wordCache.get(text);
+    if (!list) wordCache.set(text, (list = words(fold(text))));
+    return list;
+  };
   for (const index of indexMap) {
-    const values = extractValues(record, index);
+    const values = extractValues(record, index, fields);
     if (values.length === 0) continue;
-    if (index.hasWords || index.anywhere) addWords(positions, index.name, values.map((v) => v.text));
+    if (index.hasWords || index.anywhere) addWords(positions, index.name, values.map((v) => v.text), wordsOf);
     if (!index.hasKeys) continue;
-    const indexKeys = uniqueKeys(values.map((v) => keyFor(index, v.filing, v.text)).filter((k) => k !== undefined));
+    const indexKeys = uniqueKeys(values.map((v) => keyFor(index, v.filing, v.text, wordsOf)).filter((k) => k !== undefined));
     keys.push(...indexKeys);
     if (index.config.sort && indexKeys[0]) sortKeys.push({ index: index.name, key: sortKeyOf(indexKeys[0]) });
   }
   return { lexemes: tsvectorLiteral(positions), keys, sortKeys };
 }
 
-function addWords(positions: Map<string, number[]>, index: string, texts: readonly string[]): void {
+function addWords(positions: Map<string, number[]>, index: string, texts: readonly string[], wordsOf: (text: string) => string[]): void {
   let position = 1;
+  const prefix = `${index}${LEXEME_SEPARATOR}`;
   for (const text of texts) {
-    for (const word of words(fold(text))) {
-      const lex = lexeme(index, word);
+    for (const word of wordsOf(text)) {
+      const lex = prefix + word;
       let list = positions.get(lex);
       if (!list) positions.set(lex, (list = []));
       if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(Math.min(position, MAX_POSITION));
@@ -66,7 +75,7 @@ function addWords(positions: Map<string, number[]>, index: string, texts: readon
   }
 }
 
-function keyFor(index: CompiledIndex, filing: string, text: string): IndexKey | undefined {
+function keyFor(index: CompiledIndex, filing: string, text: string, wordsOf: (text: string) => string[]): IndexKey | undefined {
   const value = text.slice(0, 1000);
   switch (index.config.type) {
     case 'isbn': {
@@ -88,7 +97,7 @@ function keyFor(index: CompiledIndex, filing: string, text: string): IndexKey | 
     case 'identifier':
       return { index: index.name, key: identifierKey(text).slice(0, 500), value, num: null };
     default: {
-      const key = phraseKey(filing).slice(0, 500);
+      const key = wordsOf(filing).join(' ').slice(0, 500); // phraseKey(filing), through the cache
       return key ? { index: index.name, key, value, num: null } : undefined;
     }
   }
@@ -108,7 +117,8 @@ function sortKeyOf(key: IndexKey): string {
 function tsvectorLiteral(positions: Map<string, number[]>): string {
   const parts: string[] = [];
   for (const [lex, list] of positions) {
-    parts.push(`'${lex.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${list.join(',')}`);
+    const quoted = lex.includes('\\') || lex.includes("'") ? lex.replace(/\\/g, '\\\\').replace(/'/g, "''") : lex;
+    parts.push(`'${quoted}':${list.join(',')}`);
   }
   return parts.join(' ');
 }

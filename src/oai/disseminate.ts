@@ -12,6 +12,8 @@ import type { Item } from '../store/types.js';
 import type { OaiContext } from './context.js';
 import type { OaiFormatInfo } from './formats.js';
 
+const TRANSFORM_BATCH = 50;
+
 /** Metadata XML by record id; records missing from the map could not be disseminated (already logged). */
 export async function disseminate(ctx: OaiContext, format: OaiFormatInfo, records: readonly OaiRecord[]): Promise<Map<number, string>> {
   const { deps } = ctx;
@@ -34,7 +36,9 @@ export async function disseminate(ctx: OaiContext, format: OaiFormatInfo, record
     pending.forEach((r, i) => out.set(r.id, marc[i]!));
     return out;
   }
-  const results = deps.crosswalks.transformMany(format.crosswalk, marc);
+  // Batches of TRANSFORM_BATCH: one SaxonJS transformation per batch (fast), trees kept small (memory).
+  const results: Array<string | Error> = [];
+  for (let i = 0; i < marc.length; i += TRANSFORM_BATCH) results.push(...deps.crosswalks.transformMany(format.crosswalk, marc.slice(i, i + TRANSFORM_BATCH)));
   const fresh: Array<{ recordId: number; datestampKey: string; xml: string }> = [];
   results.forEach((result, i) => {
     const record = pending[i]!;

@@ -30,10 +30,29 @@ export function oaiFormats(config: Config): OaiFormatInfo[] {
   }));
 }
 
-/** The crosswalks OAI formats need, with xsl_file resolved against the config file's directory. */
-export function oaiCrosswalkSpecs(config: Config, configDir: string): CrosswalkSpec[] {
-  if (!config.oai.enabled) return [];
-  return Object.values(config.oai.formats)
-    .filter((f) => f.xsl_file !== undefined)
-    .map((f) => ({ name: crosswalkNameFor(f.metadataPrefix), xslFile: path.resolve(configDir, f.xsl_file!) }));
+export interface OaiCrosswalkPlan {
+  /** Stylesheets to load in addition to the given ones. */
+  readonly specs: CrosswalkSpec[];
+  /** `oai:<prefix>` -> the name of an already listed crosswalk with the same file (see withAliases). */
+  readonly aliases: Map<string, string>;
+}
+
+/**
+ * The crosswalks OAI formats need, with xsl_file resolved against the config file's directory; a
+ * file already in `loaded` (the built-in crosswalks, resolved against `rootDir`) becomes an alias.
+ */
+export function oaiCrosswalkPlan(config: Config, configDir: string, loaded: readonly CrosswalkSpec[], rootDir: string): OaiCrosswalkPlan {
+  const specs: CrosswalkSpec[] = [];
+  const aliases = new Map<string, string>();
+  if (!config.oai.enabled) return { specs, aliases };
+  const byFile = new Map(loaded.map((spec) => [path.resolve(rootDir, spec.xslFile), spec.name]));
+  for (const format of Object.values(config.oai.formats)) {
+    if (format.xsl_file === undefined) continue;
+    const name = crosswalkNameFor(format.metadataPrefix);
+    const file = path.resolve(configDir, format.xsl_file);
+    const same = byFile.get(file);
+    if (same !== undefined) aliases.set(name, same);
+    else specs.push({ name, xslFile: file });
+  }
+  return { specs, aliases };
 }

@@ -1,7 +1,8 @@
 /**
  * Start-up work for the OAI provider (serve runs it before listening):
- * - set definitions changed since the last start (hash in oai_state): recompute every record's
- *   membership; records whose membership changed get a new datestamp;
+ * - set definitions (and, with CQL rules, the index definitions) changed since the last start (hash
+ *   in oai_state): recompute every record's membership; records whose membership changed get a new
+ *   datestamp;
  * - a format's stylesheet changed (hash in oai_state): every live record's dissemination changed,
  *   so every live record gets a new datestamp (one UPDATE; the cheapest correct way: harvesters
  *   then re-fetch everything, which is what a changed crosswalk means) and stale cache rows go.
@@ -22,7 +23,12 @@ const STYLESHEETS_KEY = 'stylesheet-hashes';
 
 export async function prepareOai(deps: Deps): Promise<OaiStartupReport> {
   const { store, config } = deps;
-  const setsHash = createHash('sha256').update(JSON.stringify(config.oai.sets.map((s) => [s.spec, s.rule ?? null]))).digest('hex');
+  // CQL rules read the search indexes: a change to the index definitions (then `libgate reindex`)
+  // can change their members, so the indexes are part of the hash when a CQL rule exists.
+  const usesCql = config.oai.sets.some((s) => s.rule?.kind === 'cql');
+  const setsHash = createHash('sha256')
+    .update(JSON.stringify([config.oai.sets.map((s) => [s.spec, s.rule ?? null]), usesCql ? config.indexes : null]))
+    .digest('hex');
   let membershipChanged = 0;
   if ((await store.oai.getState(SETS_KEY)) !== setsHash) {
     membershipChanged = await store.oai.recomputeMembership();

@@ -7,6 +7,7 @@ import { AccessRepository } from './access-repository.js';
 import { CirculationRepository } from './circulation-repository.js';
 import { loanOnloanHook } from './item-onloan.js';
 import { PatronRepository } from './patron-repository.js';
+import { DeferredIndexes } from './deferred-indexes.js';
 import { OaiRepository } from './oai-repository.js';
 import { compileSetRules, type CqlPredicateCompiler } from '../oai/set-rules.js';
 import { SearchRepository } from './search-repository.js';
@@ -24,6 +25,8 @@ export interface Store {
   readonly circulation: CirculationRepository;
   /** ILS-DI: API keys and failed-login counters. */
   readonly access: AccessRepository;
+  /** Bulk loads: search indexes and foreign keys dropped while an empty store is filled, rebuilt after. */
+  readonly deferredIndexes: DeferredIndexes;
   /** OAI-PMH: harvest pages, set membership, dissemination cache, write leases. */
   readonly oai: OaiRepository;
   /** Answers when the database does; throws when it does not (health checks). */
@@ -58,6 +61,7 @@ export function createStore(db: Database, config: Config, clock: Clock, options:
     patrons: new PatronRepository(db.knex),
     circulation: new CirculationRepository(db.knex, clock),
     access: new AccessRepository(db.knex),
+    deferredIndexes: new DeferredIndexes(db.knex),
     oai,
     async ping() {
       await db.knex.raw('SELECT 1');
@@ -82,8 +86,12 @@ export async function openStore(config: Config, clock: Clock, options: OpenStore
     statementTimeoutMs: config.database.statementTimeoutMs,
   });
   try {
-    if (options.migrate) await migrateToLatest(db.knex);
     const store = createStore(db, config, clock);
+    if (options.migrate) {
+      await migrateToLatest(db.knex);
+      // An import killed during a bulk load left indexes deferred: rebuild them before anything else.
+      await store.deferredIndexes.restore();
+    }
     await store.records.syncLibraries(config.libraries);
     return store;
   } catch (error) {

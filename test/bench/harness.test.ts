@@ -1,10 +1,11 @@
 // The benchmark harness helpers that scenarios build on: summaries, tables, the load driver's
 // bookkeeping, the server's merged configuration, and the dataset naming.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { parse as parseYaml } from 'yaml';
-import { databaseUrlFor } from '../../bench/dataset.js';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { databaseUrlFor, datasetVersion } from '../../bench/dataset.js';
 import { formatTable, median, runLoad, summarize } from '../../bench/load.js';
 import { mergedConfig } from '../../bench/server.js';
 import { parseConfig } from '../../src/config/load.js';
@@ -112,5 +113,36 @@ describe('databaseUrlFor', () => {
   it('keeps the server, credentials and options and swaps the database', () => {
     expect(databaseUrlFor('postgres://postgres@127.0.0.1:5432/test', 'libgate_bench_1000_1')).toBe('postgres://postgres@127.0.0.1:5432/libgate_bench_1000_1');
     expect(databaseUrlFor('postgres://u:p@db:6543/x?sslmode=disable', 'b')).toBe('postgres://u:p@db:6543/b?sslmode=disable');
+  });
+});
+
+describe('datasetVersion', () => {
+  const shipped = readFileSync(path.join(REPO_ROOT, 'conf', 'libgate.yaml'), 'utf8');
+  const withConfig = async (text: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'libgate-dataset-'));
+    try {
+      writeFileSync(path.join(dir, 'libgate.yaml'), text);
+      return await datasetVersion(path.join(dir, 'libgate.yaml'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('ignores configuration sections that do not change stored data, and comments', async () => {
+    const base = await datasetVersion();
+    const raw = parseYaml(shipped) as Record<string, unknown>;
+    const other = { ...raw, server: { ...(raw.server as object), port: 9999 }, oai: { anything: 'else' } };
+    expect(await withConfig(`# a comment\n${stringifyYaml(other)}`)).toBe(base);
+  });
+
+  it('changes with the import and indexes sections, whatever their key order', async () => {
+    const base = await datasetVersion();
+    const raw = parseYaml(shipped) as Record<string, Record<string, unknown>>;
+    expect(await withConfig(stringifyYaml({ ...raw, import: { ...raw.import, batchSize: 7 } }))).not.toBe(base);
+    const { title, ...rest } = raw.indexes!;
+    expect(await withConfig(stringifyYaml({ ...raw, indexes: rest }))).not.toBe(base);
+    const reordered = Object.fromEntries(Object.entries(raw.indexes!).reverse());
+    expect(await withConfig(stringifyYaml({ ...raw, indexes: reordered }))).toBe(base);
+    expect(title).toBeDefined();
   });
 });

@@ -33,6 +33,8 @@ export interface TestImportOptions {
   strict?: boolean;
   batchSize?: number;
   config?: Config;
+  /** Offer the store's bulk load (index deferral when the store is empty), as the CLI does for large files. */
+  bulkLoad?: boolean;
 }
 
 /** Runs the real import pipeline on files, quietly. */
@@ -47,5 +49,6 @@ export async function importFiles(store: Store, files: readonly string[], option
     batchSize: options.batchSize ?? config.import.batchSize,
     strict: options.strict ?? false,
     log: pino({ level: 'silent' }),
+    ...(options.bulkLoad ? { bulkLoad: store.deferredIndexes } : {}),
   });
 }

@@ -7,9 +7,9 @@ import xpath from 'xpath';
 import { fixedClock, type Clock } from '../../src/clock.js';
 import type { Config } from '../../src/config/schema.js';
 import { BUILTIN_CROSSWALKS } from '../../src/crosswalk/builtin.js';
-import { loadCrosswalks, type CrosswalkRegistry } from '../../src/crosswalk/registry.js';
+import { loadCrosswalks, withAliases, type CrosswalkRegistry } from '../../src/crosswalk/registry.js';
 import type { Deps } from '../../src/deps.js';
-import { oaiCrosswalkSpecs } from '../../src/oai/formats.js';
+import { oaiCrosswalkPlan } from '../../src/oai/formats.js';
 import type { Database } from '../../src/store/db.js';
 import { testApp, testDeps } from './app.js';
 import { importFiles, shippedConfig, storeFor } from './import.js';
@@ -22,10 +22,11 @@ export const IMPORT_TIME = '2026-01-10T09:30:00Z';
 let registry: Promise<CrosswalkRegistry> | undefined;
 /** Built-in crosswalks plus the OAI formats' stylesheets of the shipped config, compiled once per process. */
 export function oaiCrosswalks(config: Config = shippedConfig()): Promise<CrosswalkRegistry> {
-  registry ??= loadCrosswalks([...BUILTIN_CROSSWALKS, ...oaiCrosswalkSpecs(config, path.join(REPO_ROOT, 'conf'))], {
+  const plan = oaiCrosswalkPlan(config, path.join(REPO_ROOT, 'conf'), BUILTIN_CROSSWALKS, REPO_ROOT);
+  registry ??= loadCrosswalks([...BUILTIN_CROSSWALKS, ...plan.specs], {
     rootDir: REPO_ROOT,
     sefDir: path.join(os.tmpdir(), `libgate-test-sef-${os.userInfo().uid}`),
-  });
+  }).then((loaded) => withAliases(loaded, plan.aliases));
   return registry;
 }
 

@@ -5,6 +5,7 @@ import type { Database } from '../../src/store/db.js';
 import type { Store } from '../../src/store/store.js';
 import { importFiles, storeFor } from '../helpers/import.js';
 import { haveMarcData, marcData } from '../helpers/marc-data.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { databaseLabel, openTestDatabase } from '../helpers/test-db.js';
 
 const count = async (db: Database, sql: string) => Number((await db.knex.raw(sql)).rows[0].n);
@@ -101,6 +102,58 @@ describe(`import on ${databaseLabel()}`, () => {
     } finally {
       await db.knex.raw('ALTER TABLE records DROP CONSTRAINT test_refuse');
     }
+  });
+
+  it('bulk-loads an empty store with search indexes and foreign keys deferred, storing exactly what an incremental import does', async () => {
+    const sample = `${REPO_ROOT}/sample/catalogue.xml`;
+    const schemaObjects = async () => {
+      const rows = await db.knex.raw(
+        `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = current_schema()
+           AND tablename IN ('records', 'record_keys', 'record_sort_keys', 'items')
+         UNION ALL
+         SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+          WHERE contype = 'f' AND conrelid IN ('records'::regclass, 'record_keys'::regclass, 'record_sort_keys'::regclass, 'items'::regclass)
+         ORDER BY 1`,
+      );
+      return rows.rows as Array<{ name: string; def: string }>;
+    };
+    const snapshot = async () => ({
+      records: await db.knex.raw('SELECT id, local_id, marcxml, content_hash, deleted, search_tsv::text AS tsv FROM records ORDER BY id').then((r) => r.rows),
+      keys: await db.knex.raw('SELECT record_id, index_name, key, value, num FROM record_keys ORDER BY 1, 2, 3, 4').then((r) => r.rows),
+      sortKeys: await db.knex.raw('SELECT * FROM record_sort_keys ORDER BY 1, 2').then((r) => r.rows),
+      items: await db.knex.raw('SELECT id, record_id, position, barcode, home_library, onloan, other_subfields FROM items ORDER BY id').then((r) => r.rows),
+    });
+    const before = await schemaObjects();
+    expect(before.map((o) => o.name)).toEqual(expect.arrayContaining(['records_search_tsv', 'record_keys_lookup', 'record_keys_record_id_fkey']));
+
+    const incremental = await importFiles(store, [sample]);
+    const expected = await snapshot();
+    await db.knex.raw('TRUNCATE records, items, libraries, record_keys, record_sort_keys RESTART IDENTITY CASCADE');
+
+    const bulk = await importFiles(store, [sample], { bulkLoad: true, batchSize: 50 });
+    expect(bulk).toEqual(incremental);
+    expect(await snapshot()).toEqual(expected);
+    expect(await schemaObjects()).toEqual(before);
+    expect(await store.deferredIndexes.pending()).toEqual([]);
+
+    // A store that holds records is never bulk-loaded: nothing is deferred and re-importing changes nothing.
+    expect(await store.deferredIndexes.defer()).toEqual([]);
+    const again = await importFiles(store, [sample], { bulkLoad: true });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: incremental.read });
+    expect(await snapshot()).toEqual(expected);
+  });
+
+  it('repairs a bulk load that was interrupted: restore() recreates whatever is still deferred', async () => {
+    const before = await db.knex.raw(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1`).then((r) => r.rows);
+    const deferred = await store.deferredIndexes.defer();
+    expect(deferred.map((d) => d.name)).toEqual(expect.arrayContaining(['records_search_tsv', 'record_keys_lookup', 'items_record_id_fkey']));
+    expect(deferred.map((d) => d.name)).not.toContain('records_local_id_key');
+    expect(await store.deferredIndexes.pending()).toEqual(deferred.map((d) => d.name).sort());
+    // (the import process dies here; the next start that migrates runs restore)
+    const restored = await store.deferredIndexes.restore();
+    expect(restored.map((d) => d.name).sort()).toEqual(deferred.map((d) => d.name).sort());
+    expect(await db.knex.raw(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1`).then((r) => r.rows)).toEqual(before);
+    expect(await store.deferredIndexes.restore()).toEqual([]);
   });
 });
 

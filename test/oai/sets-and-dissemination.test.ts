@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Express } from 'express';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
+import { BUILTIN_CROSSWALKS } from '../../src/crosswalk/builtin.js';
+import { loadCrosswalks } from '../../src/crosswalk/registry.js';
+import { oaiCrosswalkPlan } from '../../src/oai/formats.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { fixedClock } from '../../src/clock.js';
 import type { Config } from '../../src/config/schema.js';
 import { TransformError } from '../../src/crosswalk/errors.js';
@@ -134,6 +141,20 @@ describe('sets and dissemination', () => {
     const one = await oaiGet(app, `verb=GetRecord&identifier=${ID}2&metadataPrefix=mods`);
     expect(xp(one, '//oai:error/@code')).toEqual(['cannotDisseminateFormat']);
   });
+
+  it('a format whose xsl_file is missing or broken stops start-up with a message naming the file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'oai-xsl-'));
+    const broken = path.join(dir, 'broken.xsl');
+    writeFileSync(broken, '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:value-of select="(("/></xsl:template></xsl:stylesheet>');
+    for (const [file, message] of [[path.join(dir, 'nope.xsl'), /nope\.xsl/], [broken, /broken\.xsl/]] as const) {
+      const config = structuredClone(shippedConfig()) as Config & { oai: { formats: Record<string, unknown> } };
+      config.oai.formats.vs = { metadataPrefix: 'vs', metadataNamespace: 'http://example.org/vs', schema: 'http://example.org/vs.xsd', xsl_file: file, include_items: false };
+      const plan = oaiCrosswalkPlan(config, path.join(REPO_ROOT, 'conf'), BUILTIN_CROSSWALKS, REPO_ROOT);
+      expect(plan.specs.map((s) => s.name)).toEqual(['oai:vs']);
+      expect([...plan.aliases]).toEqual([['oai:oai_dc', 'oai_dc'], ['oai:mods', 'mods']]);
+      await expect(loadCrosswalks(plan.specs, { rootDir: REPO_ROOT, sefDir: dir })).rejects.toThrow(message);
+    }
+  }, 120_000);
 
   it('a repository without sets answers noSetHierarchy to ListSets and to set=', async () => {
     const { app } = await oaiApp(db, { config: withSets([]) });
