@@ -31,20 +31,24 @@ export class SearchRepository {
     const live = canMatchDeleted(query.filter) ? [fragment('NOT r.deleted')] : [];
     const conditions = join([...live, fragment(`(${where.sql})`, where.bindings), ...omit], ' AND ');
     return this.timed(options, async (trx) => {
-      // Sort keys join at most one row per record: the count needs them only to omit records without one.
-      const countJoins = omit.length > 0 ? joins : fragment('');
-      const count = await trx.raw(
-        `SELECT count(*) AS n FROM records r ${countJoins.sql} WHERE ${conditions.sql}`,
-        [...countJoins.bindings, ...conditions.bindings] as Knex.RawBinding[],
-      );
-      const total = Number(count.rows[0]?.n ?? 0);
-      if (query.limit === 0 || query.offset >= total) return { total, hits: [] };
-      // Order and cut on ids first; then fetch the stored records of the page only.
-      const page = await trx.raw(
+      // The page first: when it is the first page and not full, it is the whole result and no
+      // count is needed (narrow queries, e.g. an ISBN, cost one statement).
+      const page = query.limit === 0 ? { rows: [] } : await trx.raw(
         `SELECT r.id FROM records r ${joins.sql} WHERE ${conditions.sql} ORDER BY ${orderBy.sql} LIMIT ? OFFSET ?`,
         [...joins.bindings, ...conditions.bindings, ...orderBy.bindings, query.limit, query.offset] as Knex.RawBinding[],
       );
       const ids = (page.rows as Array<{ id: number }>).map((row) => Number(row.id));
+      let total = ids.length;
+      if (query.offset > 0 || ids.length >= query.limit) {
+        // Sort keys join at most one row per record: the count needs them only to omit records without one.
+        const countJoins = omit.length > 0 ? joins : fragment('');
+        const count = await trx.raw(
+          `SELECT count(*) AS n FROM records r ${countJoins.sql} WHERE ${conditions.sql}`,
+          [...countJoins.bindings, ...conditions.bindings] as Knex.RawBinding[],
+        );
+        total = Number(count.rows[0]?.n ?? 0);
+      }
+      // The stored records of the page only, fetched by id.
       const rows = ids.length === 0 ? { rows: [] } : await trx.raw('SELECT id, local_id, marcxml FROM records WHERE id = ANY(?::bigint[])', [ids]);
       const byId = new Map((rows.rows as Array<{ id: number; local_id: string; marcxml: string }>).map((row) => [Number(row.id), row]));
       const hits = ids.flatMap((id) => {
@@ -78,9 +82,10 @@ export class SearchRepository {
   private async timed<T>(options: SearchOptions, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     try {
       return await this.knex.transaction(async (trx) => {
-        if (options.timeoutMs > 0) await trx.raw(`SET LOCAL statement_timeout = ${Math.trunc(options.timeoutMs)}`);
         // Every search condition has an index; a sequential scan would detoast every record's
         // search_tsv, which the planner does not cost (seen: 0.9 s instead of 0.3 s at 20,000 records).
+        // (Two statements: PGlite takes one statement per call.)
+        if (options.timeoutMs > 0) await trx.raw(`SET LOCAL statement_timeout = ${Math.trunc(options.timeoutMs)}`);
         await trx.raw('SET LOCAL enable_seqscan = off');
         return work(trx);
       });
