@@ -36,6 +36,7 @@ export class DeferredIndexes {
   /** Drops the deferrable indexes and foreign keys if the store holds no record; returns what was deferred. */
   async defer(): Promise<DeferredObject[]> {
     return this.knex.transaction(async (trx) => {
+      await trx.raw(`SET LOCAL statement_timeout = 0`);
       // Lock first so that no concurrent writer slips a record in between the check and the drop.
       await trx.raw('LOCK TABLE records IN SHARE ROW EXCLUSIVE MODE');
       const populated = await trx.raw('SELECT EXISTS (SELECT 1 FROM records) AS populated');
@@ -93,7 +94,12 @@ export class DeferredIndexes {
     await Promise.all([worker(), worker()]);
     for (const row of pending.filter((r) => r.kind === 'constraint')) await this.recreate(row, restored);
     const tables = [...new Set(restored.map((r) => r.table))];
-    if (tables.length > 0) await this.knex.raw(`ANALYZE ${tables.map(ident).join(', ')}`);
+    if (tables.length > 0) {
+      await this.knex.transaction(async (trx) => {
+        await trx.raw(`SET LOCAL statement_timeout = 0`);
+        await trx.raw(`ANALYZE ${tables.map(ident).join(', ')}`);
+      });
+    }
     return restored;
   }
 
@@ -101,6 +107,8 @@ export class DeferredIndexes {
     await this.knex.transaction(async (trx) => {
       const still = await trx.raw('DELETE FROM deferred_indexes WHERE name = ? RETURNING name', [row.name]);
       if (still.rows.length === 0) return; // restored meanwhile by another process
+      // An index build on a large catalogue takes minutes: the pool's statement_timeout is for requests.
+      await trx.raw(`SET LOCAL statement_timeout = 0`);
       await trx.raw(`SET LOCAL maintenance_work_mem = '256MB'`);
       if (row.kind === 'index') await trx.raw(row.definition);
       else await trx.raw(`ALTER TABLE ${ident(row.table_name)} ADD CONSTRAINT ${ident(row.name)} ${row.definition}`);
