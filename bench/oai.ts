@@ -13,6 +13,7 @@
  */
 import http from 'node:http';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createGunzip } from 'node:zlib';
 import { ensureBenchDatabase } from './dataset.js';
 import { formatTable, summarize, type Cell } from './load.js';
@@ -104,6 +105,17 @@ function row(label: string, clients: number, outcome: { results: HarvestResult[]
   };
 }
 
+/** Empties the dissemination cache (derived data) so the cold run really transforms every record. */
+async function clearDisseminationCache(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('DELETE FROM oai_disseminations');
+  } finally {
+    await client.end();
+  }
+}
+
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -131,6 +143,7 @@ export async function run(args: string[]): Promise<void> {
       ['oai_dc (cached)', 'oai_dc', 4],
     ];
     for (const [label, prefix, clients] of plan) {
+      if (label.includes('cold')) await clearDisseminationCache(databaseUrl);
       process.stderr.write(`oai: ${label}, ${clients} client(s)\n`);
       rows.push(row(label, clients, await run4(base, prefix, clients)));
       loads.push(`${label} x${clients}: load average ${loadAverage()}`);

@@ -59,14 +59,17 @@ async function pageBelow(ctx: OaiContext, request: ListRequest, limit: number, w
     : firstRequest(ctx, request.list!, horizon);
   const page = await store.oai.listPage({ before: state.before, from: state.from, setSpec: state.set, after: state.after, limit, withMarc });
   if (page.rows.length === 0) throw new OaiError('noRecordsMatch', 'No records match the request.');
-  const specs = await store.oai.setSpecsOf(page.rows.map((r) => r.id));
+  // Set specs and (first page of a long list) the list size, at once.
+  const [specs, size] = await Promise.all([
+    store.oai.setSpecsOf(page.rows.map((r) => r.id)),
+    page.hasMore && state.size === undefined ? store.oai.count({ before: state.before, from: state.from, setSpec: state.set }) : Promise.resolve(state.size),
+  ]);
   const shown = new Map<number, string[]>();
   for (const [id, list] of specs) shown.set(id, minimalSpecs(list.filter((s) => ctx.isKnownSet(s))));
 
   let tokenElement = '';
   const returned = state.cursor + page.rows.length;
-  if (page.hasMore) {
-    const size = state.size ?? await store.oai.count({ before: state.before, from: state.from, setSpec: state.set });
+  if (page.hasMore && size !== undefined) {
     const last = page.rows[page.rows.length - 1]!;
     const codec = await ctx.tokens();
     const token = codec.encode({

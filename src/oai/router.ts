@@ -24,6 +24,12 @@ import { listRecords } from './verbs/list-records.js';
 import { listSets } from './verbs/list-sets.js';
 import { ENVELOPE_TAIL, envelopeHead, errorElements } from './xml.js';
 
+/**
+ * zlib level 3: about twice as fast as the default 6 on MARCXML pages for output some 10-15% larger.
+ * A full harvest is CPU-bound on the server long before the network is the limit.
+ */
+const GZIP_LEVEL = 3;
+
 export function createOaiRouter(deps: Deps): Router {
   const ctx = createOaiContext(deps);
   const router = Router();
@@ -98,7 +104,7 @@ async function send(req: Request, res: Response, head: string, parts: Iterable<s
   let out: Writable = res;
   if (encoding) {
     res.set('Content-Encoding', encoding);
-    const zip = encoding === 'gzip' ? createGzip({ level: 6 }) : createDeflate({ level: 6 });
+    const zip = encoding === 'gzip' ? createGzip({ level: GZIP_LEVEL }) : createDeflate({ level: GZIP_LEVEL });
     zip.pipe(res);
     out = zip;
   }

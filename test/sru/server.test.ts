@@ -135,12 +135,22 @@ describe('SRU searchRetrieve', () => {
     ['version=1.2&operation=searchRetrieve&query=x%20sortby%20dc.subject', '88', 'dc.subject'],
     ['version=1.2&operation=frobnicate', '4', 'frobnicate'],
     ['version=3.5&query=x', '5', '2.0'],
+    [`version=1.2&operation=searchRetrieve&query=${'a'.repeat(2001)}`, '12', '2000'],
+    [`version=1.2&operation=searchRetrieve&query=${Array.from({ length: 34 }, () => 'a').join('%20and%20')}`, '38', '32'],
+    ['version=1.2&operation=searchRetrieve&query=x&recordXMLEscaping=xml', '8', 'recordXMLEscaping'],
+    ['version=1.1&operation=searchRetrieve&query=x&recordXPath=/a', '72', undefined],
+    ['version=1.1&operation=searchRetrieve&query=x&sortKeys=dc.title,,1,1', '91', '1'],
   ])('%s gives diagnostic %s', async (query, code, details) => {
     const doc = await get(query, query.startsWith('version=3') ? 'sru-2.0/sruResponse.xsd' : 'sru-1.2-response.xsd');
     const prefix = query.startsWith('version=3') ? 'd2' : 'diag';
     expect(str(doc, `//${prefix}:diagnostic/${prefix}:uri`)).toBe(`info:srw/diagnostic/1/${code}`);
     if (details !== undefined) expect(str(doc, `//${prefix}:diagnostic/${prefix}:details`)).toBe(details);
     if (query.includes('searchRetrieve') && !query.includes('frobnicate')) expect(str(doc, '//zs:numberOfRecords')).toBe('0');
+  });
+
+  it('puts a stylesheet instruction before the root when asked', async () => {
+    const res = await request(app).get('/sru?version=1.2&operation=searchRetrieve&query=rec.id%3D1&stylesheet=/s.xsl');
+    expect(res.text).toMatch(/^<\?xml[^>]*\?>\n<\?xml-stylesheet type="text\/xsl" href="\/s.xsl"\?>\n<zs:searchRetrieveResponse/);
   });
 
   it('a start beyond the hits is a non-fatal 61 with the count', async () => {
