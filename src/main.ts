@@ -18,7 +18,7 @@ import { reindexAll } from './indexing/reindex.js';
 import { BUILTIN_CROSSWALKS } from './crosswalk/builtin.js';
 import { loadCrosswalks, noCrosswalks, withAliases } from './crosswalk/registry.js';
 import { oaiCrosswalkPlan } from './oai/formats.js';
-import { prepareOai } from './oai/startup.js';
+import { markMembershipCurrent, prepareOai } from './oai/startup.js';
 import { SetRuleError } from './oai/set-rules.js';
 import { CrosswalkError } from './crosswalk/errors.js';
 import { openStore, type Store } from './store/store.js';
@@ -269,6 +269,7 @@ async function importCommand(loaded: LoadedConfig, files: string[], values: Opti
   const deps: Deps = { config: loaded.config, store, clock: systemClock, log, indexMap: compileIndexMap(loaded.config.indexes), crosswalks: noCrosswalks() };
   const started = Date.now();
   try {
+    const wasEmpty = (await store.records.count({ includeDeleted: true })) === 0;
     const report = await importFiles(deps, files, {
       strict: Boolean(values.strict),
       ...(values.format ? { format: values.format as 'iso2709' | 'marcxml' } : {}),
@@ -276,6 +277,7 @@ async function importCommand(loaded: LoadedConfig, files: string[], values: Opti
       ...(batchSize ? { batchSize } : {}),
       progress: true,
     });
+    if (wasEmpty && loaded.config.oai.enabled) await markMembershipCurrent(deps);
     process.stdout.write(`${formatReport(report, (Date.now() - started) / 1000)}\n`);
     return report.skipped > 0 ? 1 : 0;
   } catch (error) {

@@ -9,6 +9,7 @@
  * The first start only records the hashes (and computes membership once).
  */
 import { createHash } from 'node:crypto';
+import type { Config } from '../config/schema.js';
 import type { Deps } from '../deps.js';
 import { oaiFormats } from './formats.js';
 
@@ -21,14 +22,29 @@ export interface OaiStartupReport {
 const SETS_KEY = 'sets-hash';
 const STYLESHEETS_KEY = 'stylesheet-hashes';
 
-export async function prepareOai(deps: Deps): Promise<OaiStartupReport> {
-  const { store, config } = deps;
-  // CQL rules read the search indexes: a change to the index definitions (then `libgate reindex`)
-  // can change their members, so the indexes are part of the hash when a CQL rule exists.
+/**
+ * The set definitions as a hash. CQL rules read the search indexes: a change to the index
+ * definitions (then `libgate reindex`) can change their members, so the indexes are part of the
+ * hash when a CQL rule exists.
+ */
+export function setsDefinitionHash(config: Config): string {
   const usesCql = config.oai.sets.some((s) => s.rule?.kind === 'cql');
-  const setsHash = createHash('sha256')
+  return createHash('sha256')
     .update(JSON.stringify([config.oai.sets.map((s) => [s.spec, s.rule ?? null]), usesCql ? config.indexes : null]))
     .digest('hex');
+}
+
+/**
+ * After an import into an empty store: every record went through the membership write hook with
+ * these definitions, so the next `serve` need not recompute them (minutes on a large catalogue).
+ */
+export async function markMembershipCurrent(deps: Deps): Promise<void> {
+  if ((await deps.store.oai.getState(SETS_KEY)) === undefined) await deps.store.oai.setState(SETS_KEY, setsDefinitionHash(deps.config));
+}
+
+export async function prepareOai(deps: Deps): Promise<OaiStartupReport> {
+  const { store, config } = deps;
+  const setsHash = setsDefinitionHash(config);
   let membershipChanged = 0;
   if ((await store.oai.getState(SETS_KEY)) !== setsHash) {
     membershipChanged = await store.oai.recomputeMembership();
