@@ -14,7 +14,7 @@
  * with the file. Writes docs/benchmarks/import.md (unless --no-docs) and bench/out/import-*.md.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,9 @@ import { writeRecordsFile, type BenchFormat } from './generate.js';
 import { formatTable, median, type Cell } from './load.js';
 import { adminUrl, cpuSeconds, describeMachine, loadAverage, outDir, peakRssMb, repoRoot, writeResult } from './machine.js';
 import { mergedConfig } from './server.js';
+
+/** Where the hand-written part of docs/benchmarks/import.md starts: a run rewrites everything above it. */
+const ANALYSIS_HEADING = '## Analysis';
 
 interface RunResult {
   readonly records: number;
@@ -128,7 +131,11 @@ export async function run(args: string[]): Promise<void> {
   if (!values['no-docs']) {
     const docs = path.join(repoRoot(), 'docs', 'benchmarks');
     mkdirSync(docs, { recursive: true });
-    writeFileSync(path.join(docs, 'import.md'), `${markdown}\n`);
+    // The measured part is rewritten; the hand-written analysis after it (from ANALYSIS_HEADING on) is kept.
+    const file = path.join(docs, 'import.md');
+    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const analysis = previous.indexOf(`\n${ANALYSIS_HEADING}`);
+    writeFileSync(file, `${markdown}\n${analysis === -1 ? '' : previous.slice(analysis)}`);
     process.stdout.write(`(written to docs/benchmarks/import.md)\n`);
   }
   for (const file of generatedFiles.values()) rmSync(file, { force: true });

@@ -15,6 +15,8 @@ export interface DeferredObject {
   readonly name: string;
   readonly table: string;
   readonly kind: 'index' | 'constraint';
+  /** restore() only: how long the build or validation took. */
+  readonly seconds?: number;
 }
 
 /**
@@ -104,6 +106,7 @@ export class DeferredIndexes {
   }
 
   private async recreate(row: PendingRow, restored: DeferredObject[]): Promise<void> {
+    const started = performance.now();
     await this.knex.transaction(async (trx) => {
       const still = await trx.raw('DELETE FROM deferred_indexes WHERE name = ? RETURNING name', [row.name]);
       if (still.rows.length === 0) return; // restored meanwhile by another process
@@ -112,7 +115,7 @@ export class DeferredIndexes {
       await trx.raw(`SET LOCAL maintenance_work_mem = '256MB'`);
       if (row.kind === 'index') await trx.raw(row.definition);
       else await trx.raw(`ALTER TABLE ${ident(row.table_name)} ADD CONSTRAINT ${ident(row.name)} ${row.definition}`);
-      restored.push({ name: row.name, table: row.table_name, kind: row.kind });
+      restored.push({ name: row.name, table: row.table_name, kind: row.kind, seconds: Math.round(performance.now() - started) / 1000 });
     });
   }
 

@@ -171,6 +171,14 @@ describe('OAI-PMH validator checks and token rules', () => {
       expect(await oaiGet(app, `verb=ListIdentifiers&resumptionToken=${encodeURIComponent(t1)}`)).toBe(second);
     });
 
+    it('the generated key is kept in the database: another instance over it accepts the token', async () => {
+      const first = await get('verb=ListIdentifiers&metadataPrefix=oai_dc');
+      const token = xp(first, '//oai:resumptionToken/text()')[0]!;
+      const other = (await oaiApp(db, { config: smallPages() })).app;
+      expect(await oaiGet(other, `verb=ListIdentifiers&resumptionToken=${encodeURIComponent(token)}`))
+        .toBe(await oaiGet(app, `verb=ListIdentifiers&resumptionToken=${encodeURIComponent(token)}`));
+    });
+
     it('a tampered, truncated or cross-verb token is badResumptionToken', async () => {
       const first = await get('verb=ListIdentifiers&metadataPrefix=oai_dc');
       const token = xp(first, '//oai:resumptionToken/text()')[0]!;
@@ -214,6 +222,14 @@ describe('OAI-PMH validator checks and token rules', () => {
         const res = await request(app).get(`/oai?${query}`);
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe('text/xml; charset=UTF-8');
+      }
+    });
+
+    it('whole harvests in every format are collected for schema validation', async () => {
+      for (const prefix of ['marc21', 'marcxml', 'mods']) {
+        const pages = await harvestPages(app, `verb=ListRecords&metadataPrefix=${prefix}`);
+        expect(pages.flatMap((p) => xp(p, '//oai:record'))).toHaveLength(294);
+        seen.push(...pages);
       }
     });
 
