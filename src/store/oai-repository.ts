@@ -179,6 +179,11 @@ export class OaiRepository {
     return oldest !== undefined && oldest < now ? oldest : now;
   }
 
+  /** Removes leases left by crashed writers (already ignored by horizon()). */
+  async dropExpiredLeases(): Promise<number> {
+    return this.knex('oai_write_leases').where('started_at', '<=', new Date(this.clock.now().getTime() - LEASE_EXPIRY_MS)).delete();
+  }
+
   /** Lease wrapper handed to RecordRepository: every record write runs inside one. */
   readonly leases: WriteLeases = {
     run: async <T>(fn: () => Promise<T>): Promise<T> => {
