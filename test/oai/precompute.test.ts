@@ -4,6 +4,7 @@
  * equal to a fresh transform; records that fail are counted and reported, never fatal.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,7 +119,47 @@ describe(`precompute (${databaseLabel()})`, () => {
     const retry = (await precomputeRange(testDeps(db, { config, crosswalks: inner, clock: fixedClock(TEST_NOW) }), { formats })).get('oai_dc')!;
     expect(retry).toEqual({ transformed: 1, failed: 0, failures: [] });
   }, 120_000);
+
+  it('--workers 2 (the built command: worker threads run dist/) fills the same cache on PostgreSQL; PGlite refuses it', async () => {
+    await db.knex('oai_disseminations').delete();
+    const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    const dir = cliConfigDir();
+    try {
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+      if (db.kind === 'postgres') {
+        const schema = ((await db.knex.raw('SELECT current_schema() AS s')).rows as Array<{ s: string }>)[0]!.s;
+        const url = new URL(process.env.DATABASE_URL!);
+        url.searchParams.set('options', `-c search_path=${schema},public`);
+        env.DATABASE_URL = url.toString();
+      }
+      const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'libgate.js'), 'precompute', '--workers', '2', '--config', dir.config], { encoding: 'utf8', env });
+      if (db.kind === 'postgres') {
+        expect(result.stderr).not.toMatch(/error/i);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toMatch(/^oai_dc: 289 live records: 289 transformed, 0 failed/m);
+        expect(result.stdout).toMatch(/^precomputed 578 disseminations, 0 failed, .* 2 workers\)$/m);
+        expect(await cacheRows(db)).toEqual([{ format: 'mods', n: LIVE, live: LIVE }, { format: 'oai_dc', n: LIVE, live: LIVE }]);
+      } else {
+        expect(result.status).toBe(2);
+        expect(result.stderr).toMatch(/needs PostgreSQL/);
+      }
+    } finally {
+      rmSync(dir.dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
+
+/** A temporary directory with the shipped configuration (its own PGlite directory, stylesheets via ../xslt). */
+function cliConfigDir(): { dir: string; config: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'libgate-precompute-'));
+  mkdirSync(path.join(dir, 'conf'));
+  symlinkSync(path.join(REPO_ROOT, 'xslt'), path.join(dir, 'xslt'));
+  const config = path.join(dir, 'conf', 'libgate.yaml');
+  const shipped = readFileSync(path.join(REPO_ROOT, 'conf', 'libgate.yaml'), 'utf8');
+  writeFileSync(config, shipped.replace(/dataDir: .*/, `dataDir: ${path.join(dir, 'pglite')}`).replace(/logLevel: .*/, 'logLevel: silent'));
+  return { dir, config };
+}
 
 /** Runs the CLI in-process, capturing what it prints. */
 async function run(args: string[]) {
@@ -140,12 +181,7 @@ describe('libgate precompute (CLI, PGlite)', () => {
   let dir: string;
   let config: string;
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'libgate-precompute-'));
-    mkdirSync(path.join(dir, 'conf'));
-    symlinkSync(path.join(REPO_ROOT, 'xslt'), path.join(dir, 'xslt'));
-    config = path.join(dir, 'conf', 'libgate.yaml');
-    const shipped = readFileSync(path.join(REPO_ROOT, 'conf', 'libgate.yaml'), 'utf8');
-    writeFileSync(config, shipped.replace(/dataDir: .*/, `dataDir: ${path.join(dir, 'pglite')}`).replace(/logLevel: .*/, 'logLevel: silent'));
+    ({ dir, config } = cliConfigDir());
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
