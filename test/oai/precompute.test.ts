@@ -56,7 +56,7 @@ describe(`precompute (${databaseLabel()})`, () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await importSample(db);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => db.close());
 
   it('selects every XSLT format by default and sorts requested prefixes', () => {
@@ -101,7 +101,7 @@ describe(`precompute (${databaseLabel()})`, () => {
     const fresh = await harvestPages(app, 'verb=ListRecords&metadataPrefix=oai_dc');
     expect(registry.calls).toBe(3 * LIVE);
     expect(cached).toEqual(fresh);
-  }, 120_000);
+  }, 300_000);
 
   it('counts and reports records that fail to transform, finishes the others, and retries the failed ones next time', async () => {
     const config = shippedConfig();
@@ -118,7 +118,7 @@ describe(`precompute (${databaseLabel()})`, () => {
 
     const retry = (await precomputeRange(testDeps(db, { config, crosswalks: inner, clock: fixedClock(TEST_NOW) }), { formats })).get('oai_dc')!;
     expect(retry).toEqual({ transformed: 1, failed: 0, failures: [] });
-  }, 120_000);
+  }, 300_000);
 
   it('--workers 2 (the built command: worker threads run dist/) fills the same cache on PostgreSQL; PGlite refuses it', async () => {
     await db.knex('oai_disseminations').delete();
@@ -147,7 +147,7 @@ describe(`precompute (${databaseLabel()})`, () => {
     } finally {
       rmSync(dir.dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 300_000);
 });
 
 /** A temporary directory with the shipped configuration (its own PGlite directory, stylesheets via ../xslt). */
@@ -207,5 +207,5 @@ describe('libgate precompute (CLI, PGlite)', () => {
     const pglite = await run(['precompute', '--config', config, '--workers', '2']);
     expect(pglite.status).toBe(2);
     expect(pglite.stderr).toMatch(/needs PostgreSQL/);
-  }, 180_000);
+  }, 300_000);
 });

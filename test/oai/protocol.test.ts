@@ -53,7 +53,7 @@ describe('OAI-PMH validator checks and token rules', () => {
     db = await openTestDatabase();
     await importSample(db);
     ({ app } = await oaiApp(db, { config: smallPages() }));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => db.close());
 
   describe('given the Identify response', () => {
@@ -254,5 +254,5 @@ describe('when the database is down', () => {
     const res = await request(app).get('/oai?verb=ListRecords&metadataPrefix=oai_dc');
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBeDefined();
-  }, 60_000);
+  }, 300_000);
 });
