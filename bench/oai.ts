@@ -140,13 +140,14 @@ export async function run(args: string[]): Promise<void> {
   const rows: Array<Record<string, Cell>> = [];
   const loads: string[] = [];
   try {
-    const plan: Array<[string, string, number]> = [
+    const fullPlan: Array<[string, string, number]> = [
       ['marc21', 'marc21', 1],
       ['marc21', 'marc21', 4],
       ['oai_dc (cold: fills the cache)', 'oai_dc', 1],
       ['oai_dc (cached)', 'oai_dc', 1],
       ['oai_dc (cached)', 'oai_dc', 4],
-    ].filter(([label, prefix, clients]) => formats.has(prefix) && (clientCounts.has(clients) || label.includes('cold')));
+    ];
+    const plan = fullPlan.filter(([label, prefix, clients]) => formats.has(prefix) && (clientCounts.has(clients) || label.includes('cold')));
     for (const [label, prefix, clients] of plan) {
       if (label.includes('cold')) await clearDisseminationCache(databaseUrl);
       process.stderr.write(`oai: ${label}, ${clients} client(s)\n`);
