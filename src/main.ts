@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
@@ -15,10 +16,11 @@ import { ID_SPEC_PATTERN, idReader } from './import/local-id.js';
 import { formatReport, type ImportReport } from './import/report.js';
 import { compileIndexMap } from './indexing/index-map.js';
 import { reindexAll } from './indexing/reindex.js';
-import { BUILTIN_CROSSWALKS } from './crosswalk/builtin.js';
-import { loadCrosswalks, noCrosswalks, withAliases } from './crosswalk/registry.js';
-import { oaiCrosswalkPlan } from './oai/formats.js';
+import { noCrosswalks } from './crosswalk/registry.js';
+import { loadGatewayCrosswalks } from './oai/formats.js';
 import { markMembershipCurrent, prepareOai } from './oai/startup.js';
+import { mergeCounts, PRECOMPUTE_BATCH, precomputeRange, selectPrecomputeFormats, splitIdRange, type PrecomputeCounts } from './oai/precompute.js';
+import type { PrecomputeWorkerData, PrecomputeWorkerMessage } from './oai/precompute-worker.js';
 import { SetRuleError } from './oai/set-rules.js';
 import { CrosswalkError } from './crosswalk/errors.js';
 import { openStore, type Store } from './store/store.js';
@@ -45,6 +47,11 @@ commands:
   delete ID...               turn records into deletion tombstones
       --file LIST            also delete the identifiers listed in LIST (one per line)
   migrate                    bring the database schema up to date
+  precompute                 fill the OAI-PMH dissemination cache (XSLT formats) of every live record
+                             whose entry is missing or stale, so first harvests serve cached output
+      --format PREFIX        only this format (repeatable; default: every XSLT format)
+      --workers N            worker threads, each with its own SaxonJS (default 1; N > 1 needs PostgreSQL)
+      --batch-size N         records per batch (default ${PRECOMPUTE_BATCH})
   reindex                    recompute search data of every record after the \`indexes\` config changed
       --batch-size N         records per transaction (default: import.batchSize)
   import-patrons FILE        import patrons for ILS-DI (CSV with Koha column names, or JSON)
@@ -66,7 +73,8 @@ environment: DATABASE_URL (postgres://… selects PostgreSQL), PORT, LIBGATE_CON
 const OPTIONS = {
   config: { type: 'string' },
   port: { type: 'string' },
-  format: { type: 'string' },
+  format: { type: 'string', multiple: true },
+  workers: { type: 'string' },
   id: { type: 'string' },
   strict: { type: 'boolean' },
   'batch-size': { type: 'string' },
@@ -116,6 +124,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await deleteCommand(loaded, rest, parsed.values);
       case 'migrate':
         return await migrateCommand(loaded);
+      case 'precompute':
+        return await precomputeCommand(loaded, rest, parsed.values);
       case 'reindex':
         return await reindexCommand(loaded, parsed.values);
       case 'import-patrons':
@@ -178,11 +188,7 @@ async function serve(loaded: LoadedConfig): Promise<number> {
   const indexMap = compileIndexMap(config.indexes);
   // Built-in crosswalks (SRU) and the OAI formats' stylesheets (xsl_file, relative to the config
   // file): a missing or broken stylesheet stops start-up with a message naming the file.
-  const oaiPlan = oaiCrosswalkPlan(config, loaded.baseDir, BUILTIN_CROSSWALKS, packageRoot());
-  const crosswalks = withAliases(
-    await loadCrosswalks([...BUILTIN_CROSSWALKS, ...oaiPlan.specs], { rootDir: packageRoot(), log: { info: (m) => log.info(m) } }),
-    oaiPlan.aliases,
-  );
+  const crosswalks = await loadGatewayCrosswalks(config, loaded.baseDir, packageRoot(), { info: (m) => log.info(m) });
   const deps: Deps = { config, store, clock: systemClock, log, indexMap, crosswalks };
   if (config.oai.enabled) {
     const report = await prepareOai(deps);
@@ -259,7 +265,9 @@ async function importFiles(deps: Deps, files: readonly string[], options: { stri
 
 async function importCommand(loaded: LoadedConfig, files: string[], values: Options): Promise<number> {
   if (files.length === 0) return usage('import needs at least one FILE');
-  if (values.format && values.format !== 'iso2709' && values.format !== 'marcxml') return usage(`--format must be iso2709 or marcxml, got '${values.format}'`);
+  if ((values.format?.length ?? 0) > 1) return usage('import takes one --format');
+  const format = values.format?.[0];
+  if (format && format !== 'iso2709' && format !== 'marcxml') return usage(`--format must be iso2709 or marcxml, got '${format}'`);
   if (values.id && !ID_SPEC_PATTERN.test(values.id)) return usage(`--id must be TAG, TAG$code or @position (comma-separated), e.g. 001 or 999$c; got '${values.id}'`);
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) return usage('--batch-size must be a positive integer');
@@ -272,7 +280,7 @@ async function importCommand(loaded: LoadedConfig, files: string[], values: Opti
     const wasEmpty = (await store.records.count({ includeDeleted: true })) === 0;
     const report = await importFiles(deps, files, {
       strict: Boolean(values.strict),
-      ...(values.format ? { format: values.format as 'iso2709' | 'marcxml' } : {}),
+      ...(format ? { format: format as 'iso2709' | 'marcxml' } : {}),
       ...(values.id ? { idField: values.id } : {}),
       ...(batchSize ? { batchSize } : {}),
       progress: true,
@@ -317,6 +325,118 @@ async function migrateCommand(loaded: LoadedConfig): Promise<number> {
   await store.close();
   process.stdout.write('database schema is up to date\n');
   return 0;
+}
+
+/** Failed records listed one per line in the summary; the rest are counted (all are in the log). */
+const FAILURES_LISTED = 20;
+
+async function precomputeCommand(loaded: LoadedConfig, args: string[], values: Options): Promise<number> {
+  if (args.length > 0) return usage('precompute takes no arguments (formats go in --format PREFIX)');
+  const { config } = loaded;
+  if (!config.oai.enabled) return usage('OAI-PMH is disabled (oai.enabled: false): nothing to precompute');
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usage('--workers must be an integer from 1 to 64');
+  const batchSize = values['batch-size'] === undefined ? PRECOMPUTE_BATCH : Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1) return usage('--batch-size must be a positive integer');
+  const prefixes = (values.format ?? []).flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean);
+  const selection = selectPrecomputeFormats(config, prefixes);
+  if (selection.unknown.length > 0) {
+    return usage(`unknown OAI format ${selection.unknown.join(', ')} (configured: ${Object.values(config.oai.formats).map((f) => f.metadataPrefix).join(', ')})`);
+  }
+  const log = makeLogger(loaded, 2);
+  const crosswalks = await loadGatewayCrosswalks(config, loaded.baseDir, packageRoot(), { info: (m) => log.info(m) });
+  const store = await open(loaded);
+  try {
+    if (workers > 1 && store.kind !== 'postgres') return usage('--workers N > 1 needs PostgreSQL (the embedded PGlite store has one connection)');
+    const deps: Deps = { config, store, clock: systemClock, log, indexMap: compileIndexMap(config.indexes), crosswalks };
+    // What serve does first: a changed stylesheet or set definition moves datestamps, which would
+    // make output cached before it stale at once.
+    const startup = await prepareOai(deps);
+    if (startup.datestampsBumped > 0 || startup.membershipChanged > 0) {
+      process.stderr.write(`precompute: stylesheets or sets changed since the last start: ${startup.datestampsBumped + startup.membershipChanged} datestamps moved (as serve would)\n`);
+    }
+    const coverage = new Map<string, { deleted: number; live: number; missing: number }>();
+    for (const format of selection.formats) coverage.set(format.prefix, await store.oai.disseminationCoverage(format.prefix, crosswalks.hash(format.crosswalk!)));
+    const todo = [...coverage.values()].reduce((sum, c) => sum + c.missing, 0);
+    const started = Date.now();
+    let processed = 0;
+    let lastReport = started;
+    const onBatch = (format: string, transformed: number, failed: number) => {
+      processed += transformed + failed;
+      const now = Date.now();
+      if (now - lastReport < 2000 && processed < todo) return;
+      lastReport = now;
+      const rate = processed / Math.max((now - started) / 1000, 0.001);
+      process.stderr.write(`precompute: ${processed}/${todo} (${format}), ${rate.toFixed(0)} records/s\n`);
+    };
+    const counts = workers === 1 || todo === 0
+      ? await precomputeRange(deps, { formats: selection.formats, batchSize, onBatch })
+      : await precomputeWithWorkers(loaded, store, { prefixes: selection.formats.map((f) => f.prefix), workers, batchSize, onBatch });
+    const seconds = (Date.now() - started) / 1000;
+    let transformed = 0;
+    let failed = 0;
+    const failures = [];
+    for (const format of selection.formats) {
+      const c = coverage.get(format.prefix)!;
+      const done = counts.get(format.prefix) ?? { transformed: 0, failed: 0, failures: [] };
+      transformed += done.transformed;
+      failed += done.failed;
+      failures.push(...done.failures);
+      process.stdout.write(`${format.prefix}: ${c.live} live records: ${done.transformed} transformed, ${done.failed} failed, `
+        + `${c.live - c.missing} skipped (already cached); ${c.deleted} deleted skipped (tombstones carry no metadata)\n`);
+    }
+    for (const prefix of selection.notXslt) process.stdout.write(`${prefix}: skipped (MARCXML from the store: nothing to transform)\n`);
+    if (selection.formats.length === 0 && selection.notXslt.length === 0) process.stdout.write('no XSLT formats configured: nothing to precompute\n');
+    for (const f of failures.slice(0, FAILURES_LISTED)) process.stdout.write(`  failed: ${f.format} ${f.localId}: ${f.message}\n`);
+    if (failures.length > FAILURES_LISTED) process.stdout.write(`  … and ${failures.length - FAILURES_LISTED} more failed records (see the log)\n`);
+    const rate = (transformed + failed) / Math.max(seconds, 0.001);
+    process.stdout.write(`precomputed ${transformed} disseminations, ${failed} failed, in ${seconds.toFixed(1)} s (${rate.toFixed(0)} records/s, ${workers} worker${workers === 1 ? '' : 's'})\n`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * --workers N: the live id range split into N shares, each precomputed by a worker thread with its
+ * own store connection and its own SaxonJS (src/oai/precompute-worker.ts, run from dist/).
+ */
+async function precomputeWithWorkers(
+  loaded: LoadedConfig,
+  store: Store,
+  options: { prefixes: string[]; workers: number; batchSize: number; onBatch: (format: string, transformed: number, failed: number) => void },
+): Promise<Map<string, PrecomputeCounts>> {
+  const total = new Map<string, PrecomputeCounts>();
+  const range = await store.oai.liveIdRange();
+  if (range === undefined) return total;
+  const script = new URL('./oai/precompute-worker.js', import.meta.url);
+  const runs = splitIdRange(range, options.workers).map((share) => new Promise<void>((resolve, reject) => {
+    const workerData: PrecomputeWorkerData = {
+      config: loaded.config,
+      baseDir: loaded.baseDir,
+      rootDir: packageRoot(),
+      dataDir: resolvePath(loaded, loaded.config.database.dataDir),
+      prefixes: options.prefixes,
+      afterId: share.afterId,
+      upToId: share.upToId,
+      batchSize: options.batchSize,
+    };
+    const worker = new Worker(script, { workerData });
+    let finished = false;
+    worker.on('message', (message: PrecomputeWorkerMessage) => {
+      if (message.kind === 'batch') options.onBatch(message.format, message.transformed, message.failed);
+      else {
+        mergeCounts(total, new Map(message.counts));
+        finished = true;
+      }
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (finished && code === 0 ? resolve() : reject(new Error(`precompute worker for ids ${share.afterId + 1}-${share.upToId} stopped (exit code ${code})`))));
+  }));
+  const settled = await Promise.allSettled(runs);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return total;
 }
 
 async function reindexCommand(loaded: LoadedConfig, values: Options): Promise<number> {

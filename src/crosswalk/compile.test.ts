@@ -118,7 +118,7 @@ describe('ensureCompiled and compileAll', () => {
     const second = await ensureCompiled(main, out);
     expect(second.compiledBecause).toBeUndefined();
     expect(second.meta).toEqual(meta);
-  }, 120_000);
+  }, 300_000);
 
   it('compiles every top-level stylesheet and reports each failure by file', async () => {
     write('_m.xsl', stylesheet('<xsl:template name="t"><xsl:value-of select="1 +"/></xsl:template>'));
@@ -130,7 +130,7 @@ describe('ensureCompiled and compileAll', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ code: 'compile-failed', file: file('bad.xsl') });
     expect(failures[0]?.message).toContain('bad.xsl');
-  }, 120_000);
+  }, 300_000);
 
   it('refuses to compile when compiling is disabled', async () => {
     const main = write('main.xsl', stylesheet('<xsl:template match="/"><out/></xsl:template>'));

@@ -14,8 +14,11 @@ import type { OaiFormatInfo } from './formats.js';
 
 const TRANSFORM_BATCH = 50;
 
-/** Metadata XML by record id; records missing from the map could not be disseminated (already logged). */
-export async function disseminate(ctx: OaiContext, format: OaiFormatInfo, records: readonly OaiRecord[]): Promise<Map<number, string>> {
+/**
+ * Metadata XML by record id; records missing from the map could not be disseminated (already
+ * logged, and handed to `onFailure` when given: `libgate precompute` counts them).
+ */
+export async function disseminate(ctx: OaiContext, format: OaiFormatInfo, records: readonly OaiRecord[], onFailure?: (record: OaiRecord, error: Error) => void): Promise<Map<number, string>> {
   const { deps } = ctx;
   const live = records.filter((r) => !r.deleted && r.marcxml !== undefined);
   const out = new Map<number, string>();
@@ -47,6 +50,7 @@ export async function disseminate(ctx: OaiContext, format: OaiFormatInfo, record
       fresh.push({ recordId: record.id, datestampKey: record.datestampKey, xml: result });
     } else {
       deps.log.warn({ localId: record.localId, format: format.prefix, err: result }, 'oai: record cannot be disseminated; left out');
+      onFailure?.(record, result);
     }
   });
   await deps.store.oai.storeDisseminations(format.prefix, hash, fresh);

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import type { CrosswalkSpec } from '../crosswalk/registry.js';
+import { BUILTIN_CROSSWALKS } from '../crosswalk/builtin.js';
+import { loadCrosswalks, withAliases, type CrosswalkLog, type CrosswalkRegistry, type CrosswalkSpec } from '../crosswalk/registry.js';
 
 export interface OaiFormatInfo {
   readonly prefix: string;
@@ -55,4 +56,14 @@ export function oaiCrosswalkPlan(config: Config, configDir: string, loaded: read
     else specs.push({ name, xslFile: file });
   }
   return { specs, aliases };
+}
+
+/**
+ * The gateway's crosswalks: the built-in ones (SRU) and the OAI formats' stylesheets (xsl_file,
+ * relative to the config file's directory). A missing or broken stylesheet throws a CrosswalkError
+ * naming the file. Used by `serve`, `precompute` and its worker threads.
+ */
+export async function loadGatewayCrosswalks(config: Config, configDir: string, rootDir: string, log?: CrosswalkLog): Promise<CrosswalkRegistry> {
+  const plan = oaiCrosswalkPlan(config, configDir, BUILTIN_CROSSWALKS, rootDir);
+  return withAliases(await loadCrosswalks([...BUILTIN_CROSSWALKS, ...plan.specs], { rootDir, ...(log ? { log } : {}) }), plan.aliases);
 }

@@ -6,7 +6,8 @@
  * - a format's stylesheet changed (hash in oai_state): every live record's dissemination changed,
  *   so every live record gets a new datestamp (one UPDATE; the cheapest correct way: harvesters
  *   then re-fetch everything, which is what a changed crosswalk means) and stale cache rows go.
- * The first start only records the hashes (and computes membership once).
+ * The first start only records the hashes (and computes membership once). Leases left by crashed
+ * writers are removed.
  */
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
@@ -44,6 +45,7 @@ export async function markMembershipCurrent(deps: Deps): Promise<void> {
 
 export async function prepareOai(deps: Deps): Promise<OaiStartupReport> {
   const { store, config } = deps;
+  await store.oai.dropExpiredLeases();
   const setsHash = setsDefinitionHash(config);
   let membershipChanged = 0;
   if ((await store.oai.getState(SETS_KEY)) !== setsHash) {

@@ -4,6 +4,7 @@ import * as m0003 from '../../migrations/0003-search.js';
 import * as m0005 from '../../migrations/0005-patrons-circulation.js';
 import * as m0002oai from '../../migrations/0002-oai.js';
 import * as m0004 from '../../migrations/0004-import-speed.js';
+import * as m0006 from '../../migrations/0006-search-ranges.js';
 
 /**
  * Migrations are listed here statically (not discovered on disk) so that the same code runs from
@@ -15,6 +16,7 @@ const migrations: ReadonlyArray<readonly [string, Knex.Migration]> = [
   ['0003-search', m0003],
   ['0002-oai', m0002oai],
   ['0004-import-speed', m0004],
+  ['0006-search-ranges', m0006],
 ];
 
 export const migrationSource: Knex.MigrationSource<Knex.Migration> = {

@@ -138,6 +138,45 @@ export class OaiRepository {
     );
   }
 
+  /**
+   * Precompute: live records (ids in (afterId, upToId]) whose cached output for this format and
+   * stylesheet hash is missing or stale, in id order, at most `limit`, with their MARCXML.
+   */
+  async missingDisseminations(query: { format: string; stylesheetHash: string; afterId: number; upToId?: number | undefined; limit: number }): Promise<OaiRecord[]> {
+    const upTo = query.upToId === undefined ? '' : ' AND r.id <= ?';
+    const result = await this.knex.raw(
+      `SELECT r.id, r.local_id, r.datestamp, ${DATESTAMP_KEY_SQL} AS datestamp_key, r.deleted, r.marcxml
+       FROM records r
+       WHERE r.deleted = false AND r.id > ?${upTo}
+         AND NOT EXISTS (SELECT 1 FROM oai_disseminations d
+                         WHERE d.record_id = r.id AND d.format = ? AND d.stylesheet_hash = ? AND d.datestamp = r.datestamp)
+       ORDER BY r.id LIMIT ?`,
+      bindings(query.afterId, ...(query.upToId === undefined ? [] : [query.upToId]), query.format, query.stylesheetHash, query.limit),
+    );
+    return (result.rows as Array<Record<string, unknown>>).map(toOaiRecord);
+  }
+
+  /** Precompute: tombstones, live records and live records without a valid cache entry for this format. */
+  async disseminationCoverage(format: string, stylesheetHash: string): Promise<{ deleted: number; live: number; missing: number }> {
+    const result = await this.knex.raw(
+      `SELECT count(*) FILTER (WHERE r.deleted) AS deleted,
+              count(*) FILTER (WHERE NOT r.deleted) AS live,
+              count(*) FILTER (WHERE NOT r.deleted AND NOT EXISTS (SELECT 1 FROM oai_disseminations d
+                 WHERE d.record_id = r.id AND d.format = ? AND d.stylesheet_hash = ? AND d.datestamp = r.datestamp)) AS missing
+       FROM records r`,
+      bindings(format, stylesheetHash),
+    );
+    const row = (result.rows as Array<Record<string, string | number>>)[0];
+    return { deleted: Number(row?.deleted ?? 0), live: Number(row?.live ?? 0), missing: Number(row?.missing ?? 0) };
+  }
+
+  /** Precompute: the smallest and largest live record id (undefined when there is none), to split the work. */
+  async liveIdRange(): Promise<{ min: number; max: number } | undefined> {
+    const result = await this.knex.raw('SELECT min(id) AS min, max(id) AS max FROM records WHERE deleted = false');
+    const row = (result.rows as Array<{ min: string | number | null; max: string | number | null }>)[0];
+    return row?.min === null || row?.min === undefined || row.max === null ? undefined : { min: Number(row.min), max: Number(row.max) };
+  }
+
   /** Drops cached output made by other stylesheets (after a start-up that saw a new hash). */
   async dropStaleDisseminations(format: string, stylesheetHash: string | undefined): Promise<void> {
     if (stylesheetHash === undefined) await this.knex('oai_disseminations').where({ format }).delete();
@@ -177,6 +216,11 @@ export class OaiRepository {
       .where('started_at', '>', new Date(now.getTime() - LEASE_EXPIRY_MS)).first();
     const oldest = row?.min ? new Date(row.min) : undefined;
     return oldest !== undefined && oldest < now ? oldest : now;
+  }
+
+  /** Removes leases left by crashed writers (already ignored by horizon()). */
+  async dropExpiredLeases(): Promise<number> {
+    return this.knex('oai_write_leases').where('started_at', '<=', new Date(this.clock.now().getTime() - LEASE_EXPIRY_MS)).delete();
   }
 
   /** Lease wrapper handed to RecordRepository: every record write runs inside one. */

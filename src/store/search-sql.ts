@@ -20,7 +20,7 @@ export function join(parts: readonly SqlFragment[], separator: string): SqlFragm
 
 /**
  * A boolean SQL expression over `records r` (alias `r`) for a filter. Key conditions are semi-joins
- * on record_keys (record_keys_lookup btree for equality, record_keys_num for numbers,
+ * on record_keys (record_keys_lookup btree for equality, record_keys_num_ids for numbers,
  * record_keys_key_trgm / record_keys_value_trgm for regular expressions, record_keys_scan for text
  * ranges); text conditions use the GIN index on records.search_tsv.
  */

@@ -12,7 +12,7 @@ describe(`ILS-DI access control on ${databaseLabel()}`, () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await loadIlsdiFixture(db);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => db.close());
 
   const authenticate = (password: string, key: string = KEYS.all) =>

@@ -13,7 +13,7 @@ describe(`ILS-DI circulation on ${databaseLabel()}`, () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await loadIlsdiFixture(db);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => db.close());
 
   const key = { 'X-Api-Key': KEYS.all };

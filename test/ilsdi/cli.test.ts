@@ -76,7 +76,7 @@ describe('libgate import-patrons / apikey / unlock-patron', () => {
     expect(strict.stderr).toMatch(/stopped \(--strict\): patrons\.json patron 2: database refused the patron/);
     const lenient = await run(['import-patrons', json, '--config', config]);
     expect(lenient.stdout).toMatch(/created 0, updated 0, unchanged 1, skipped 1/);
-  }, 60_000);
+  }, 300_000);
 
   it('creates, lists and revokes API keys; the printed key works until revoked', async () => {
     const created = await run(['apikey', 'create', '--name', 'vufind', '--scopes', 'patron-read,patron-write', '--config', config]);
@@ -103,10 +103,10 @@ describe('libgate import-patrons / apikey / unlock-patron', () => {
     expect((await run(['apikey', 'revoke', '1', '--config', config])).status).toBe(0);
     expect((await run(['apikey', 'revoke', '1', '--config', config])).status).toBe(1);
     expect(await ask()).toBe('NotAllowed');
-  }, 60_000);
+  }, 300_000);
 
   it('unlock-patron names the patron it unlocked, or fails', async () => {
     expect((await run(['unlock-patron', 'ada', '--config', config])).stdout).toMatch(/unlocked patron \d+/);
     expect((await run(['unlock-patron', 'nobody', '--config', config])).status).toBe(1);
-  }, 30_000);
+  }, 300_000);
 });

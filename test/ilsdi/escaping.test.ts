@@ -55,7 +55,7 @@ describe(`ILS-DI escaping on ${databaseLabel()}`, () => {
       passwordHash: undefined, passwordExpirationDate: undefined, attributes: [], sourceHash: 'x',
     }], fixedClock(ILSDI_NOW).now());
     await store.access.createKey({ name: 'all', keyPrefix: 'x', keyHash: hashApiKey(KEYS.all), scopes: ['availability', 'patron-read', 'patron-write'] }, new Date(ILSDI_NOW));
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await db.close();

@@ -35,7 +35,7 @@ describe(`ILS-DI golden responses on ${databaseLabel()}`, () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await loadIlsdiFixture(db);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => db.close());
 
   it('has a case for every request file, and an answer file for every case', () => {

@@ -21,7 +21,7 @@ describe(`Bokeh (AFI-OPAC) flow on ${databaseLabel()}`, () => {
     db = await openTestDatabase();
     await loadIlsdiFixture(db);
     server = await listen(testApp(ilsdiDeps(db)));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await server.close();
     await db.close();

@@ -23,7 +23,7 @@ describe(`VuFind KohaILSDI flow on ${databaseLabel()}`, () => {
     await loadIlsdiFixture(db);
     server = await listen(testApp(ilsdiDeps(db)));
     url = `${server.baseUrl}/cgi-bin/koha/ilsdi.pl/key/${KEYS.all}`;
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await server.close();
     await db.close();

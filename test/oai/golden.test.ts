@@ -87,7 +87,7 @@ describe('OAI-PMH golden responses', () => {
       expect(res.headers['content-type']).toBe('text/xml; charset=UTF-8');
       answers.set(name, res.text);
     }
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => db.close());
 
   it.each(Object.keys(CASES))('%s', (name) => {

@@ -81,7 +81,7 @@ describe('harvest under change', () => {
     (config as { oai: { pageSize: object } }).oai.pageSize = { records: 40, identifiers: 40 };
     clock.set('2026-01-15T12:00:00Z');
     ({ app, deps } = await oaiApp(db, { config, clock }));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => db.close());
 
   const update = async (ids: readonly string[], note: string) => {
@@ -132,7 +132,7 @@ describe('harvest under change', () => {
     for (const id of [...changes.updated, ...changes.deleted, ...changes.added]) expect(inc).toContain(`${ID}${id}`);
     const deletedHeaders = incremental.flatMap((p) => xp(p, '//oai:header[@status="deleted"]/oai:identifier/text()'));
     for (const id of changes.deleted) expect(deletedHeaders).toContain(`${ID}${id}`);
-  }, 180_000);
+  }, 300_000);
 
   it('a record dated before a harvest but committed after it is found by the incremental harvest', async () => {
     clock.set('2026-02-01T10:00:00Z');
@@ -156,5 +156,5 @@ describe('harvest under change', () => {
     const next = await harvestPages(app, `verb=ListIdentifiers&metadataPrefix=marc21&from=${responseDate}`);
     expect(identifiers(next)).toContain(`${ID}42`);
     expect(xp(next[0]!, '//oai:responseDate/text()')).toEqual(['2026-02-01T10:10:00Z']);
-  }, 120_000);
+  }, 300_000);
 });

@@ -52,7 +52,7 @@ describe('harvest with libhttp-oai-perl (oai_pmh)', () => {
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oai`;
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await db.close();
@@ -69,7 +69,7 @@ describe('harvest with libhttp-oai-perl (oai_pmh)', () => {
     expect(got.deleted.sort()).toEqual(await storeIds(true));
     expect(result.stdout.split('<metadata').length - 1).toBe(got.live.length);
     expect(result.stdout).toContain(prefix === 'marc21' ? 'http://www.loc.gov/MARC21/slim' : 'http://www.openarchives.org/OAI/2.0/oai_dc/');
-  }, 120_000);
+  }, 300_000);
 
   it('gets exactly the records with an item in the library of set library:MUSIC (in mods)', async () => {
     const result = await harvest(baseUrl, ['-X', 'ListRecords', '--metadataPrefix', 'mods', '--set', 'library:MUSIC']);
@@ -81,5 +81,5 @@ describe('harvest with libhttp-oai-perl (oai_pmh)', () => {
     const expected = rows.map((r) => `${ID}${r.local_id as string}`).sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(got.live.sort()).toEqual(expected);
-  }, 120_000);
+  }, 300_000);
 });

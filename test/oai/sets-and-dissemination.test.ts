@@ -44,7 +44,7 @@ describe('sets and dissemination', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await importSample(db);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => db.close());
 
   it('a CQL set (the SRU engine compiles the rule) holds the records the query finds', async () => {
@@ -154,7 +154,7 @@ describe('sets and dissemination', () => {
       expect([...plan.aliases]).toEqual([['oai:oai_dc', 'oai_dc'], ['oai:mods', 'mods']]);
       await expect(loadCrosswalks(plan.specs, { rootDir: REPO_ROOT, sefDir: dir })).rejects.toThrow(message);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('a repository without sets answers noSetHierarchy to ListSets and to set=', async () => {
     const { app } = await oaiApp(db, { config: withSets([]) });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseAndTranslate } from '../../src/sru/cql-to-sql.js';
 import { buildIndexCatalog } from '../../src/sru/index-catalog.js';
-import { renderIndexDocs } from '../../src/sru/index-docs.js';
+import { renderIndexDocs, renderIndexSummary, README_BEGIN, README_END } from '../../src/sru/index-docs.js';
 import type { Database } from '../../src/store/db.js';
 import type { Store } from '../../src/store/store.js';
 import { importFiles, shippedConfig, storeFor } from '../helpers/import.js';
@@ -17,6 +17,12 @@ const config = shippedConfig();
 describe('docs/sru-indexes.md', () => {
   it('is up to date with conf/libgate.yaml (run npm run docs:indexes)', () => {
     expect(readFileSync(path.join(REPO_ROOT, 'docs', 'sru-indexes.md'), 'utf8')).toBe(renderIndexDocs(config.indexes));
+  });
+
+  it('README.md carries the same index table (run npm run docs:indexes)', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf(README_BEGIN), readme.indexOf(README_END) + README_END.length);
+    expect(block).toBe(renderIndexSummary(config.indexes));
   });
 });
 
