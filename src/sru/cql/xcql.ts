@@ -138,7 +138,8 @@ const MAX_INDENT_LEVEL = 32;
 /**
  * Character data for XML 1.0. Characters XML cannot carry at all (most C0 controls, lone
  * surrogates, U+FFFE/U+FFFF) become U+FFFD; CR is written as a reference so parsers keep it.
- * TODO: move to src/xml/ once the shared XML writer exists.
+ * Unlike src/xml/escape.ts (which drops such characters from protocol output), XCQL keeps a visible
+ * placeholder so a term's length and positions survive the round trip.
  */
 export function escapeText(value: string): string {
   return value
