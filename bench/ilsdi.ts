@@ -23,7 +23,7 @@ import { generateApiKey } from '../src/ilsdi/access/api-keys.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { ensureBenchDatabase } from './dataset.js';
 import { fetchText, formatTable, latencyRow, runLoad, type Cell } from './load.js';
-import { describeMachine, loadAverage, repoRoot, writeResult } from './machine.js';
+import { describeMachine, reportHead, repoRoot, writeResult } from './machine.js';
 import { startServer } from './server.js';
 import path from 'node:path';
 
@@ -129,22 +129,18 @@ export async function run(args: string[]): Promise<void> {
   }
   const p95of50 = rows[2]!['p95 ms'] as number;
   writeResult('ilsdi', [
-    '# ILS-DI',
-    '',
-    `Command: \`npm run bench -- ilsdi ${args.join(' ')}\`, ${new Date().toISOString()}`,
-    values['database-url']
-      ? `Dataset: the existing database ${values['database-url'].replace(/\/\/[^@]*@/, '//')} (ids drawn from 1..${count}); ${fixture}.`
-      : `Dataset: ${count} generated records (seed ${values.seed}) in PostgreSQL; ${fixture}.`,
-    `Load: ${concurrency} concurrent clients, ${requests} requests per kind after 200 warm-up requests; each kind measured on its own. Ids drawn uniformly from the whole catalogue.`,
-    '',
-    '```',
-    machine,
-    '```',
-    '',
-    formatTable(rows),
-    '',
-    `Load average when done: ${loadAverage()}. Server peak RSS: ${server.peakRssMb().toFixed(0)} MB.`,
-    '',
+    ...reportHead({
+      title: 'ILS-DI',
+      scenario: 'ilsdi',
+      args,
+      databaseUrl: values['database-url'],
+      existingNote: ` (ids drawn from 1..${count}); ${fixture}`,
+      generatedNote: `${count} generated records (seed ${values.seed}) in PostgreSQL; ${fixture}`,
+      load: `${concurrency} concurrent clients, ${requests} requests per kind after 200 warm-up requests; each kind measured on its own. Ids drawn uniformly from the whole catalogue.`,
+      machine,
+      table: formatTable(rows),
+      peakRssMb: server.peakRssMb(),
+    }),
     ...sizes.map((s) => `- ${s}`),
     '',
     `Target: GetAvailability with 50 ids under 30 ms at p95: ${p95of50 < 30 ? 'met' : 'missed'} (${p95of50.toFixed(1)} ms).`,

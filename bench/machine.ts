@@ -106,3 +106,40 @@ const CLOCK_TICKS = 100;
 export function loadAverage(): string {
   return os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 }
+
+export interface ReportHead {
+  readonly title: string;
+  readonly scenario: string;
+  readonly args: readonly string[];
+  /** What was measured: the generated dataset or an existing database (password removed here). */
+  readonly databaseUrl: string | undefined;
+  readonly existingNote: string;
+  readonly generatedNote: string;
+  readonly load: string;
+  readonly machine: string;
+  readonly table: string;
+  readonly peakRssMb: number;
+}
+
+/** The opening lines every HTTP scenario's report shares: command, dataset, load, machine, table, load average and RSS. */
+export function reportHead(head: ReportHead): string[] {
+  const dataset = head.databaseUrl
+    ? `Dataset: the existing database ${head.databaseUrl.replace(/\/\/[^@]*@/, '//')}${head.existingNote}.`
+    : `Dataset: ${head.generatedNote}.`;
+  return [
+    `# ${head.title}`,
+    '',
+    `Command: \`npm run bench -- ${head.scenario} ${head.args.join(' ')}\`, ${new Date().toISOString()}`,
+    dataset,
+    `Load: ${head.load}`,
+    '',
+    '```',
+    head.machine,
+    '```',
+    '',
+    head.table,
+    '',
+    `Load average when done: ${loadAverage()}. Server peak RSS: ${head.peakRssMb.toFixed(0)} MB.`,
+    '',
+  ];
+}

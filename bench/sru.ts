@@ -23,7 +23,7 @@ import pg from 'pg';
 import { writeRecordsFile } from './generate.js';
 import { ensureBenchDatabase } from './dataset.js';
 import { fetchText, formatTable, latencyRow, runLoad, type Cell } from './load.js';
-import { describeMachine, loadAverage, outDir, repoRoot, writeResult } from './machine.js';
+import { describeMachine, outDir, reportHead, repoRoot, writeResult } from './machine.js';
 import { freePort, startServer } from './server.js';
 
 interface Terms {
@@ -232,22 +232,18 @@ export async function run(args: string[]): Promise<void> {
   }
   const missed = rows.filter((r) => !String(r.label ?? r.kind ?? '').includes('boolean') && Number(r['p95 ms']) >= 50);
   writeResult('sru', [
-    '# SRU',
-    '',
-    `Command: \`npm run bench -- sru ${args.join(' ')}\`, ${new Date().toISOString()}`,
-    values['database-url']
-      ? `Dataset: the existing database ${values['database-url'].replace(/\/\/[^@]*@/, '//')}.`
-      : `Dataset: ${count} generated records (seed ${values.seed}) in PostgreSQL.`,
-    `Load: ${concurrency} concurrent clients, ${requests} requests per kind after 50 warm-up requests; each kind measured on its own. SRU 1.2, 10 MARCXML records per page, terms drawn from the dataset.`,
-    '',
-    '```',
-    machine,
-    '```',
-    '',
-    formatTable(rows),
-    '',
-    `Load average when done: ${loadAverage()}. Server peak RSS: ${server.peakRssMb().toFixed(0)} MB.`,
-    '',
+    ...reportHead({
+      title: 'SRU',
+      scenario: 'sru',
+      args,
+      databaseUrl: values['database-url'],
+      existingNote: '',
+      generatedNote: `${count} generated records (seed ${values.seed}) in PostgreSQL`,
+      load: `${concurrency} concurrent clients, ${requests} requests per kind after 50 warm-up requests; each kind measured on its own. SRU 1.2, 10 MARCXML records per page, terms drawn from the dataset.`,
+      machine,
+      table: formatTable(rows),
+      peakRssMb: server.peakRssMb(),
+    }),
     ...zebraSection,
     ...notes.map((s) => `- ${s}`),
     '',

@@ -357,19 +357,19 @@ async function precomputeCommand(loaded: LoadedConfig, args: string[], values: O
     }
     const coverage = new Map<string, { deleted: number; live: number; missing: number }>();
     for (const format of selection.formats) coverage.set(format.prefix, await store.oai.disseminationCoverage(format.prefix, crosswalks.hash(format.crosswalk!)));
-    const todo = [...coverage.values()].reduce((sum, c) => sum + c.missing, 0);
+    const pending = [...coverage.values()].reduce((sum, c) => sum + c.missing, 0);
     const started = Date.now();
     let processed = 0;
     let lastReport = started;
     const onBatch = (format: string, transformed: number, failed: number) => {
       processed += transformed + failed;
       const now = Date.now();
-      if (now - lastReport < 2000 && processed < todo) return;
+      if (now - lastReport < 2000 && processed < pending) return;
       lastReport = now;
       const rate = processed / Math.max((now - started) / 1000, 0.001);
-      process.stderr.write(`precompute: ${processed}/${todo} (${format}), ${rate.toFixed(0)} records/s\n`);
+      process.stderr.write(`precompute: ${processed}/${pending} (${format}), ${rate.toFixed(0)} records/s\n`);
     };
-    const counts = workers === 1 || todo === 0
+    const counts = workers === 1 || pending === 0
       ? await precomputeRange(deps, { formats: selection.formats, batchSize, onBatch })
       : await precomputeWithWorkers(loaded, store, { prefixes: selection.formats.map((f) => f.prefix), workers, batchSize, onBatch });
     const seconds = (Date.now() - started) / 1000;
